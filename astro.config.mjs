@@ -1,0 +1,17 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import { load } from 'js-yaml';
+
+// The public address comes from the comune's own settings, so a fork only edits content/ente.yaml.
+const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
+const ente = /** @type {{ sito_url?: string }} */ (load(readFileSync(`${contentDir}/ente.yaml`, 'utf8')) ?? {});
+
+export default defineConfig({
+  site: ente.sito_url,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', concurrency: 2 },
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,60 @@
+import type { Ente } from '../schemas/ente';
+import type { Fase } from '../schemas/fase';
+import type { Indicatore } from '../schemas/indicatore';
+
+/**
+ * Derived values of DESIGN.md section 3. One function per metric: pages, open data and the
+ * validator's warnings all call these, never their own arithmetic.
+ */
+
+/**
+ * Avanzamento ponderato: Σ(peso × avanzamento) / Σ peso over the fasi that report avanzamento.
+ * Returns null when no fase reports it or their weights sum to 0 (nothing to average).
+ */
+export function avanzamentoPonderato(fasi: readonly Pick<Fase, 'peso' | 'avanzamento'>[]): number | null {
+  let weighted = 0;
+  let weights = 0;
+  for (const fase of fasi) {
+    if (fase.avanzamento === null) continue;
+    weighted += fase.peso * fase.avanzamento;
+    weights += fase.peso;
+  }
+  return weights > 0 ? weighted / weights : null;
+}
+
+type Valori = Pick<Indicatore, 'direzione' | 'valore_atteso' | 'valore_raggiunto'>;
+
+/**
+ * Grado di raggiungimento of an indicator as a ratio (1 = fully achieved):
+ * raggiunto/atteso (crescente), atteso/raggiunto (decrescente), 1 or 0 (binario: raggiunto = atteso).
+ * Null when a value is missing or the ratio is undefined (division by zero, signs that make it meaningless).
+ */
+export function gradoRaggiungimento(indicatore: Valori): number | null {
+  const { direzione, valore_atteso: atteso, valore_raggiunto: raggiunto } = indicatore;
+  if (atteso === null || raggiunto === null) return null;
+  if (direzione === 'binario') return raggiunto === atteso ? 1 : 0;
+  if (direzione === 'decrescente') {
+    // Nothing left (raggiunto 0) meets any non-negative ceiling; the ratio itself would be infinite.
+    if (raggiunto === 0) return atteso >= 0 ? 1 : null;
+    const ratio = atteso / raggiunto;
+    // Negative values make a ratio meaningless (e.g. atteso -5, raggiunto 5): report none rather than a lie.
+    return atteso < 0 || raggiunto < 0 ? null : ratio;
+  }
+  if (atteso === 0) return raggiunto >= 0 ? 1 : 0;
+  if (atteso < 0 || raggiunto < 0) return null;
+  return raggiunto / atteso;
+}
+
+export const ESITI = ['raggiunto', 'parzialmente raggiunto', 'non raggiunto', 'non rilevato'] as const;
+export type Esito = (typeof ESITI)[number];
+
+/** Esito of an indicator from its grado and the thresholds (percent) of ente.yaml. */
+export function esitoIndicatore(indicatore: Valori, soglie: Ente['soglie_esito']): Esito {
+  const grado = gradoRaggiungimento(indicatore);
+  if (grado === null) return 'non rilevato';
+  const percent = grado * 100;
+  // A tiny tolerance so that 0.999999… from float division still counts as 100%.
+  if (percent + 1e-9 >= soglie.raggiunto) return 'raggiunto';
+  if (percent + 1e-9 >= soglie.parzialmente_raggiunto) return 'parzialmente raggiunto';
+  return 'non raggiunto';
+}
