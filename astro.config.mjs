@@ -9,6 +9,7 @@ const ente = /** @type {{ sito_url?: string }} */ (load(readFileSync(`${contentD
 
 export default defineConfig({
   site: ente.sito_url,
+  outDir: process.env.PEG_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 2 },
