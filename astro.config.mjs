@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
+import csp from './src/integrations/csp.ts';
 
 // The public address comes from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -12,7 +13,9 @@ export default defineConfig({
   outDir: process.env.PEG_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 2 },
+  // Stylesheets stay files, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
+  build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
+  integrations: [csp()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { cspHash } from '../../src/lib/csp/policy';
+import { scanInlineCode } from '../../src/lib/csp/scan';
+import { launchBrowser, newContext } from './support/browser';
+import { builtPages, visit } from './support/pages';
+
+const outDir = inject('outDir');
+const baseURL = inject('baseURL');
+
+function policyOf(html: string): string | undefined {
+  return /<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(html)?.[1]?.replace(/&quot;/g, '"');
+}
+
+function directive(policy: string, name: string): string[] {
+  const found = policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find((parts) => parts[0] === name);
+  return found ? found.slice(1) : [];
+}
+
+describe('Content-Security-Policy of the built site', () => {
+  it('gives every page a policy before any script, style or stylesheet in its head', async () => {
+    const pages = await builtPages(outDir);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { path, html } of pages) {
+      const metaAt = html.search(/<meta http-equiv="content-security-policy"/i);
+      expect(metaAt, `${path} has no policy`).toBeGreaterThan(0);
+      const firstActive = html.slice(0, metaAt).search(/<(script|style|link|base)\b/i);
+      expect(firstActive, `${path}: code before the policy`).toBe(-1);
+    }
+  });
+
+  it('hashes every inline executable script and allows nothing unsafe-inline', async () => {
+    for (const { path, html } of await builtPages(outDir)) {
+      const policy = policyOf(html)!;
+      expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+      expect(directive(policy, 'object-src')).toEqual(["'none'"]);
+      const allowed = new Set(directive(policy, 'script-src'));
+      const code = scanInlineCode(html);
+      for (const script of code.scripts) expect(allowed, `${path}: unhashed inline script`).toContain(cspHash(script));
+      expect(code.eventHandlers, `${path}: event-handler attributes never run under this policy`).toEqual([]);
+    }
+  });
+
+  describe('in Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('blocks nothing the site itself needs on any page', async () => {
+      const context = await newContext(browser);
+      for (const { path } of await builtPages(outDir)) {
+        const report = await visit(context, baseURL + path);
+        expect(report.cspViolations, path).toEqual([]);
+        expect(report.outsideRequests, path).toEqual([]);
+      }
+      await context.close();
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { secureHtml } from '../../../src/lib/csp/apply';
+import { buildPolicy, cspHash } from '../../../src/lib/csp/policy';
+import { scanInlineCode } from '../../../src/lib/csp/scan';
+
+const page = (head: string, body = '') =>
+  `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+describe('scanInlineCode', () => {
+  it('finds inline scripts but not external scripts or JSON-LD data blocks', () => {
+    const code = scanInlineCode(
+      page(
+        '<script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{"a":"</"}</script>',
+        '<script>alert(1)</script><script type="module">import "/x.js"</script>',
+      ),
+    );
+    expect(code.scripts).toEqual(['alert(1)', 'import "/x.js"']);
+  });
+
+  it('does not take a <script> inside a quoted attribute or a comment for a tag', () => {
+    const code = scanInlineCode(
+      page('', `<p title="a > <script>alert(1)</script>">x</p><!-- <script>b()</script> -->`),
+    );
+    expect(code.scripts).toEqual([]);
+  });
+
+  it('reads a script to its end tag even when the code contains markup', () => {
+    expect(scanInlineCode(page('<script>let s = "<p onclick=x>"; f()</SCRIPT>')).scripts).toEqual([
+      'let s = "<p onclick=x>"; f()',
+    ]);
+  });
+
+  it('decodes style attributes and reports event-handler attributes', () => {
+    const code = scanInlineCode(page('', '<div style="width: 50%; font-family: &quot;A&quot;" onclick="x()"></div>'));
+    expect(code.styleAttributes).toEqual(['width: 50%; font-family: "A"']);
+    expect(code.eventHandlers).toEqual(['onclick']);
+  });
+});
+
+describe('buildPolicy', () => {
+  it('hashes with sha256 in base64 as CSP expects', () => {
+    expect(cspHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+  });
+
+  it('allows exactly the page inline code and nothing unsafe-inline', () => {
+    const policy = buildPolicy({ scripts: ['alert(1)', 'alert(1)'], styles: [], styleAttributes: ['color:red'] });
+    expect(policy).toMatchInlineSnapshot(
+      `"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='; style-src 'self'; style-src-attr 'unsafe-hashes' 'sha256-8f935d27GvUutRyY9yWScUMiFUk4WTdZURISiYfPOeQ='; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"`,
+    );
+    expect(policy).not.toContain('unsafe-inline');
+  });
+});
+
+describe('secureHtml', () => {
+  it('puts the policy right after <meta charset>, before every script, and replaces an old one', () => {
+    const once = secureHtml(page('<title>t</title><script>alert(1)</script>'));
+    const twice = secureHtml(once);
+    expect(twice).toBe(once);
+    expect(once.indexOf('content-security-policy')).toBeLessThan(once.indexOf('<title>'));
+    expect(once.startsWith('<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><meta http-equiv=')).toBe(true);
+  });
+
+  it('refuses a document without <head> rather than ship a page without policy', () => {
+    expect(() => secureHtml('<p>x</p>')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: csp: page has no <head> to carry the policy]`,
+    );
+  });
+});
