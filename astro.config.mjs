@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
-import csp from './src/integrations/csp.ts';
+import { cspConfig } from './src/lib/csp/policy.ts';
 
 // The public address comes from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -15,7 +15,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets stay files, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
   build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
-  integrations: [csp()],
+  // Astro hashes its own scripts and styles into a <meta> policy on every page (docs/security.md).
+  security: { csp: cspConfig },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

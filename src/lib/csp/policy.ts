@@ -1,47 +1,34 @@
 import { createHash } from 'node:crypto';
-import type { InlineCode } from './scan';
 
 /**
- * The Content-Security-Policy of a built page. Nothing inline runs unless its sha256 is listed:
- * scripts and `<style>` elements by element hash, `style` attributes by 'unsafe-hashes' (which
- * only ever allows those exact declarations, never script). 'wasm-unsafe-eval' lets Pagefind's
- * WebAssembly search run; it allows compiling WebAssembly, not eval of JavaScript.
- * frame-ancestors is not here: browsers ignore it in a <meta> policy, so hosts must send it as a
- * header (docs/security.md).
+ * The Content-Security-Policy every page carries, through Astro's built-in `security.csp`: Astro
+ * hashes the scripts and styles it bundles itself, so only code from our own components can run.
+ * A step that hashed every inline script found in the built HTML was tried and dropped: it would
+ * also have hashed a script injected through content, making the policy useless exactly when needed.
+ *
+ * Not here on purpose: frame-ancestors, report-uri and sandbox (browsers ignore them in a <meta>
+ * policy and Chromium logs an error; hosts send them as headers, docs/security.md), and
+ * 'unsafe-inline' (stylesheets are files: build.inlineStylesheets 'never').
  */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+export const cspConfig = {
+  algorithm: 'SHA-256',
+  directives: [...CSP_DIRECTIVES],
+  // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search; it does not allow eval().
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  styleDirective: { resources: ["'self'"] },
+} as const;
+
+/** A CSP source expression for inline code: 'sha256-<base64>'. */
 export function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
-function sources(texts: string[]): string[] {
-  return [...new Set(texts.map(cspHash))].sort();
-}
-
-export function buildPolicy(code: Pick<InlineCode, 'scripts' | 'styles' | 'styleAttributes'>): string {
-  const styleAttributes = sources(code.styleAttributes);
-  return [
-    "default-src 'self'",
-    ["script-src 'self' 'wasm-unsafe-eval'", ...sources(code.scripts)].join(' '),
-    ["style-src 'self'", ...sources(code.styles)].join(' '),
-    // Without this directive style-src would govern attributes too and block every one of them.
-    ['style-src-attr', ...(styleAttributes.length ? ["'unsafe-hashes'", ...styleAttributes] : ["'none'"])].join(' '),
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
-}
-
-/**
- * Puts the policy first in <head>, so it governs every element after it. A leading
- * <meta charset> stays first: the browser must find it in the first 1024 bytes.
- */
-export function injectPolicy(html: string, headEnd: number, policy: string): string {
-  if (headEnd < 0) throw new Error(`csp: page has no <head> to carry the policy`);
-  const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`;
-  const charset = /^\s*<meta\s+charset=["']?[\w-]+["']?\s*\/?>/i.exec(html.slice(headEnd));
-  const at = headEnd + (charset ? charset[0].length : 0);
-  return html.slice(0, at) + meta + html.slice(at);
 }

@@ -1,6 +1,6 @@
 /**
  * A small HTML tokenizer for the built pages: finds the inline code a Content-Security-Policy must
- * allow by hash. It reads tags with quoted attribute values correctly (a `>` or `<script` inside a
+ * allow by hash, so tests can check that the policy Astro wrote covers exactly that. It reads tags with quoted attribute values correctly (a `>` or `<script` inside a
  * quoted value is not a tag) and skips comments, so content text can never pose as a script.
  */
 
@@ -13,8 +13,6 @@ export interface InlineCode {
   styleAttributes: string[];
   /** Names of event-handler attributes (`onclick`…): a policy without 'unsafe-inline' blocks them. */
   eventHandlers: string[];
-  /** Offset just after the `<head …>` start tag, or -1 without a head. */
-  headEnd: number;
 }
 
 // Data blocks the browser never executes: hashing them would be harmless but misleading.
@@ -52,14 +50,13 @@ export function decodeEntities(value: string): string {
 
 /** Scans one HTML document for the inline code its policy must cover. */
 export function scanInlineCode(html: string): InlineCode {
-  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], eventHandlers: [], headEnd: -1 };
+  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], eventHandlers: [] };
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(html))) {
     const tag = match[1]?.toLowerCase();
     if (!tag) continue; // a comment
     const attributes = parseAttributes(match[2] ?? '');
-    if (tag === 'head' && found.headEnd < 0) found.headEnd = TOKEN.lastIndex;
     const style = attributes.get('style');
     if (style !== undefined) found.styleAttributes.push(style);
     for (const name of attributes.keys()) if (name.startsWith('on')) found.eventHandlers.push(name);

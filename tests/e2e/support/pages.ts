@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { listHtmlFiles } from '../../../src/lib/csp/apply';
+import { listHtmlFiles } from '../../../src/lib/html-files';
 
 export interface BuiltPage {
   file: string;
