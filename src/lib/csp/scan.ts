@@ -13,6 +13,8 @@ export interface InlineCode {
   styleAttributes: string[];
   /** Names of event-handler attributes (`onclick`…): a policy without 'unsafe-inline' blocks them. */
   eventHandlers: string[];
+  /** URL attributes whose scheme runs code or a document: javascript:, vbscript:, data:text/html… */
+  scriptUrls: string[];
 }
 
 // Data blocks the browser never executes: hashing them would be harmless but misleading.
@@ -20,6 +22,9 @@ const DATA_TYPES = new Set(['application/ld+json', 'application/json']);
 
 const TOKEN =
   /<!--[\s\S]*?-->|<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/)*)\s*>/g;
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster']);
+// Browsers strip whitespace and control characters inside a scheme, so `java\tscript:` counts too.
+const SCRIPT_URL = /^(javascript:|vbscript:|data:(?!image\/(png|jpeg|gif|webp|avif)[;,]))/i;
 const SCRIPT_END = /<\/script/gi;
 const STYLE_END = /<\/style/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -50,7 +55,7 @@ export function decodeEntities(value: string): string {
 
 /** Scans one HTML document for the inline code its policy must cover. */
 export function scanInlineCode(html: string): InlineCode {
-  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], eventHandlers: [] };
+  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], eventHandlers: [], scriptUrls: [] };
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(html))) {
@@ -59,7 +64,12 @@ export function scanInlineCode(html: string): InlineCode {
     const attributes = parseAttributes(match[2] ?? '');
     const style = attributes.get('style');
     if (style !== undefined) found.styleAttributes.push(style);
-    for (const name of attributes.keys()) if (name.startsWith('on')) found.eventHandlers.push(name);
+    for (const [name, value] of attributes) {
+      if (name.startsWith('on')) found.eventHandlers.push(name);
+      if (URL_ATTRIBUTES.has(name) && SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+        found.scriptUrls.push(`${tag} ${name}="${value}"`);
+      }
+    }
     if (tag === 'script' || tag === 'style') {
       // Raw-text elements end at the first matching end tag, whatever they contain.
       const closing = tag === 'script' ? SCRIPT_END : STYLE_END;

@@ -41,3 +41,20 @@ describe('cspHash', () => {
     expect(cspHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
   });
 });
+
+describe('scanInlineCode on URLs', () => {
+  it('reports URLs that run code, also when the scheme hides behind entities or tabs', () => {
+    const code = scanInlineCode(
+      page(
+        '',
+        '<a href="java&#x09;script:alert(1)">a</a><a href="&#106;avascript:x">b</a><iframe src="data:text/html,x"></iframe>' +
+          '<img src="data:image/png;base64,AA"><a href="/obiettivi/">ok</a><a href="https://example.it/javascript:x">ok</a>',
+      ),
+    );
+    expect(code.scriptUrls).toEqual([
+      'a href="java\tscript:alert(1)"',
+      'a href="javascript:x"',
+      'iframe src="data:text/html,x"',
+    ]);
+  });
+});
