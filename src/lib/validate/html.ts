@@ -1,23 +1,55 @@
 import type { Finding, FieldPath } from './problem';
 
 /**
- * Raw HTML the site would show as text (it is never rendered): an element tag, a comment, or a
- * `javascript:` URL. Markdown autolinks (`<https://…>`, `<nome@comune.it>`) and comparisons (`a < b`)
- * do not match: a tag name must be followed by whitespace, `/` or `>`.
+ * Raw HTML the site would show as text (it is never rendered): an element tag, a comment, or a URL
+ * scheme that runs code (`javascript:`, `vbscript:`, `data:text/html`). Markdown autolinks
+ * (`<https://…>`, `<nome@comune.it>`) and comparisons (`a < b`) do not match: a tag name must be
+ * followed by whitespace, `/` or `>`.
  */
-const HTML = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|javascript\s*:/i;
+const HTML = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|(?:java|vb)script\s*:|data\s*:\s*text\/html/i;
+const SCRIPT_SCHEME = /^(?:java|vb)script|^data/i;
+
+// Payloads hide behind entities (`&lt;script&gt;`, `&#106;avascript:`) and control characters inside a
+// scheme (`java&#x09;script:`), which browsers ignore: decode both before looking again.
+const ENTITY = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(lt|gt|quot|apos|amp|colon|tab|newline));?/gi;
+const NAMED: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  amp: '&',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
+
+function decode(text: string): string {
+  return text
+    .replace(ENTITY, (_, hex?: string, dec?: string, name?: string) =>
+      name
+        ? NAMED[name.toLowerCase()]!
+        : String.fromCodePoint(Math.min(parseInt(hex ?? dec!, hex ? 16 : 10), 0x10ffff)),
+    )
+    .replace(/(?<=[a-z])[\t\n\r]+(?=[a-z:])/gi, '');
+}
 
 /** The offending snippet of `text`, or undefined when it has none. */
 export function findHtml(text: string): { index: number; snippet: string } | undefined {
-  const match = HTML.exec(text);
+  let match = HTML.exec(text);
+  let index = match?.index ?? 0;
+  if (!match && /&|[\t\n\r]/.test(text)) {
+    match = HTML.exec(decode(text));
+    // The decoded text is shorter: point at the first entity, where the hidden markup starts.
+    index = Math.max(0, text.search(/&#?[a-z0-9]+;?/i));
+  }
   if (!match) return undefined;
   const snippet = match[0].length > 40 ? `${match[0].slice(0, 37)}…` : match[0];
-  return { index: match.index, snippet };
+  return { index, snippet };
 }
 
 function message(snippet: string, where: string): string {
-  return /^javascript/i.test(snippet)
-    ? `contiene un indirizzo javascript:, non ammesso: usa un indirizzo https://`
+  return SCRIPT_SCHEME.test(snippet)
+    ? `contiene un indirizzo ${snippet.replace(/\s/g, '')}, non ammesso: usa un indirizzo https://`
     : `contiene HTML (${snippet}): il sito lo mostra come testo; ${where}`;
 }
 
@@ -25,7 +57,12 @@ function message(snippet: string, where: string): string {
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
-    if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
+    if (found)
+      findings.push({
+        rule: 'html',
+        path: [...path] as FieldPath,
+        message: message(found.snippet, 'scrivi solo testo'),
+      });
   } else if (Array.isArray(data)) {
     data.forEach((item, index) => htmlInData(item, [...path, index], findings));
   } else if (data !== null && typeof data === 'object') {
