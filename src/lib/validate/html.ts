@@ -57,12 +57,7 @@ function message(snippet: string, where: string): string {
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
-    if (found)
-      findings.push({
-        rule: 'html',
-        path: [...path] as FieldPath,
-        message: message(found.snippet, 'scrivi solo testo'),
-      });
+    if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
   } else if (Array.isArray(data)) {
     data.forEach((item, index) => htmlInData(item, [...path, index], findings));
   } else if (data !== null && typeof data === 'object') {

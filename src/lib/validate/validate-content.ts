@@ -44,15 +44,9 @@ function displayPath(path: string, cwd: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path.split(sep).join('/') : rel.split(sep).join('/');
 }
 
-function checkYamlFile<T>(
-  path: string,
-  display: string,
-  schema: Parameters<typeof parseWithSchema<T>>[2],
-  what: string,
-) {
+function checkYamlFile<T>(path: string, display: string, schema: Parameters<typeof parseWithSchema<T>>[2], what: string) {
   const source = readSource(path);
-  if ('finding' in source)
-    return { result: { path: display, yamlLine: 1, findings: [source.finding] }, data: undefined };
+  if ('finding' in source) return { result: { path: display, yamlLine: 1, findings: [source.finding] }, data: undefined };
   const parsed = parseWithSchema(source.text, 1, schema, what);
   // ente.yaml and dup.yaml texts reach every page (name, footer, DUP titles): same HTML check as objectives.
   const findings = parsed.raw ? [...parsed.findings, ...htmlInData(parsed.raw)] : parsed.findings;
@@ -60,23 +54,13 @@ function checkYamlFile<T>(
   return { result, data: parsed.data, raw: parsed.raw };
 }
 
-function checkObjective(
-  path: string,
-  contentPath: string,
-  display: string,
-  context: ObjectiveContext,
-): ObjectiveResult {
+function checkObjective(path: string, contentPath: string, display: string, context: ObjectiveContext): ObjectiveResult {
   const base = { path: display, contentPath, yamlLine: 2 };
   const source = readSource(path);
   if ('finding' in source) return { ...base, findings: [source.finding] };
   const split = splitFrontMatter(source.text);
   if ('finding' in split) return { ...base, findings: [split.finding] };
-  const parsed = parseWithSchema(
-    split.yaml,
-    split.yamlLine,
-    ObiettivoSchema,
-    'i dati dell’obiettivo (tra le righe ---)',
-  );
+  const parsed = parseWithSchema(split.yaml, split.yamlLine, ObiettivoSchema, 'i dati dell’obiettivo (tra le righe ---)');
   const findings = [...parsed.findings];
   if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
   if (parsed.raw) findings.push(...htmlInData(parsed.raw));
@@ -158,15 +142,7 @@ export function validateContent(contentDir: string, cwd: string = process.cwd())
     // Reported below as a missing folder.
   }
   if (!isDir) {
-    const problem: Problem = {
-      file: show(root),
-      line: 1,
-      col: 1,
-      level: 'errore',
-      field: '',
-      rule: 'file',
-      message: 'la cartella dei contenuti non esiste',
-    };
+    const problem: Problem = { file: show(root), line: 1, col: 1, level: 'errore', field: '', rule: 'file', message: 'la cartella dei contenuti non esiste' };
     return { problems: [problem], files: 0, obiettivi: 0 };
   }
 
@@ -174,14 +150,9 @@ export function validateContent(contentDir: string, cwd: string = process.cwd())
   const dup = checkYamlFile(join(root, 'dup.yaml'), show(join(root, 'dup.yaml')), DupSchema, 'i dati di dup.yaml');
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
   if (dupIndex) dup.result.findings.push(...dupIndex.findings);
-  const context: ObjectiveContext = {
-    tipiIndicatore: ente.data?.tipi_indicatore ?? null,
-    dup: dupIndex?.index ?? null,
-  };
+  const context: ObjectiveContext = { tipiIndicatore: ente.data?.tipi_indicatore ?? null, dup: dupIndex?.index ?? null };
 
-  const objectives = listObiettivoFiles(root).map((path) =>
-    checkObjective(path, toContentPath(root, path), show(path), context),
-  );
+  const objectives = listObiettivoFiles(root).map((path) => checkObjective(path, toContentPath(root, path), show(path), context));
   crossFileRules(objectives);
 
   const files: FileResult[] = [ente.result, dup.result, ...objectives];
