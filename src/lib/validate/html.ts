@@ -53,15 +53,18 @@ function message(snippet: string, where: string): string {
     : `contiene HTML (${snippet}): il sito lo mostra come testo; ${where}`;
 }
 
-/** HTML in any string of the front matter, reported at that field. */
-export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
+/**
+ * HTML in any string of the front matter, reported at that field. YAML aliases can make the data a
+ * graph (`&a [*a]` is an array containing itself): each object is visited once, or this never ends.
+ */
+export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = [], seen = new Set<object>()): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
     if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
-  } else if (Array.isArray(data)) {
-    data.forEach((item, index) => htmlInData(item, [...path, index], findings));
-  } else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) htmlInData(value, [...path, key], findings);
+  } else if (data !== null && typeof data === 'object' && !seen.has(data)) {
+    seen.add(data);
+    if (Array.isArray(data)) data.forEach((item, index) => htmlInData(item, [...path, index], findings, seen));
+    else for (const [key, value] of Object.entries(data)) htmlInData(value, [...path, key], findings, seen);
   }
   return findings;
 }
