@@ -1,0 +1,41 @@
+export interface BenchRow {
+  objectives: number;
+  pages: number;
+  validate_s: number;
+  /** Warm-cache build: second astro build with the caches of the first (content store, images). */
+  build_s: number;
+  cold_build_s: number;
+  floor_s: number;
+  /** build_s / floor_s */
+  ratio: number;
+  pages_per_s: number;
+  peak_rss_mb: number;
+  cold_peak_rss_mb: number;
+  dist_mb: number;
+  weight: Record<string, { js_gzip_kb: number; css_gzip_kb: number; html_gzip_kb: number }>;
+}
+
+const n = (value: number, digits = 1) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The Markdown table of docs/benchmarks.md, one row per size. */
+export function markdownTable(rows: BenchRow[]): string {
+  const head = [
+    '| objectives | pages | validate | cold build | warm build | floor | warm / floor | pages/s (warm) | peak RSS warm (cold) | dist |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const body = rows.map(
+    (r) =>
+      `| ${r.objectives.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${n(r.validate_s, 2)} s | ${n(r.cold_build_s)} s | ${n(r.build_s)} s | ${n(r.floor_s, 2)} s | ${n(r.ratio)}× | ${n(r.pages_per_s, 0)} | ${n(r.peak_rss_mb, 0)} MB (${n(r.cold_peak_rss_mb, 0)} MB) | ${n(r.dist_mb)} MB |`,
+  );
+  return [...head, ...body].join('\n');
+}
+
+/** JavaScript and CSS a page of each type loads (gzip -9), from the largest run. */
+export function weightTable(row: BenchRow): string {
+  const lines = ['| page type | JavaScript gzip | CSS gzip | HTML gzip |', '|---|---:|---:|---:|'];
+  for (const [type, w] of Object.entries(row.weight).sort()) {
+    lines.push(`| ${type} | ${n(w.js_gzip_kb)} KB | ${n(w.css_gzip_kb)} KB | ${n(w.html_gzip_kb)} KB |`);
+  }
+  return lines.join('\n');
+}
