@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 export interface Measured {
   seconds: number;
+  /** CPU time (user + system) of the command and every descendant it waited for. */
+  cpuSeconds: number;
   /** Highest sum of resident memory over the whole process tree, sampled every 50 ms from /proc. */
   peakRssMb: number;
   status: number | null;
@@ -59,7 +61,11 @@ export function measure(
 ): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The wrapping shell reads its own cutime + cstime once the command has ended: the CPU time of the
+    // whole tree, which a loaded machine inflates far less than wall time.
+    const script =
+      '"$0" "$@"; status=$?; echo "__cpu $(cut -d" " -f16,17 /proc/$$/stat) $(getconf CLK_TCK)" >&2; exit $status';
+    const child = spawn('sh', ['-c', script, command, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -75,7 +81,8 @@ export function measure(
     child.on('close', (status) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      resolve({ seconds, peakRssMb: peak / 2 ** 20, status, output });
+      const [, user = 0, system = 0, tick = 100] = (/__cpu (\d+) (\d+) (\d+)/.exec(output) ?? []).map(Number);
+      resolve({ seconds, cpuSeconds: (user + system) / tick, peakRssMb: peak / 2 ** 20, status, output });
     });
   });
 }

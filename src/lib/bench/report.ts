@@ -12,21 +12,32 @@ export interface BenchRow {
   peak_rss_mb: number;
   cold_peak_rss_mb: number;
   dist_mb: number;
+  /** CPU seconds (user + system, whole process tree): what a loaded machine distorts least. */
+  validate_cpu_s: number;
+  build_cpu_s: number;
+  cold_build_cpu_s: number;
+  floor_cpu_s: number;
+  cpu_ratio: number;
+  /** 1-minute load average when the size started: other work on the machine stretches wall times. */
+  load_avg: number;
   weight: Record<string, { js_gzip_kb: number; css_gzip_kb: number; html_gzip_kb: number }>;
 }
 
 const n = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Wall seconds with CPU seconds in brackets. */
+const t = (wall: number, cpu: number) => `${n(wall, 2)} s (${n(cpu, 2)})`;
+
 /** The Markdown table of docs/benchmarks.md, one row per size. */
 export function markdownTable(rows: BenchRow[]): string {
   const head = [
-    '| objectives | pages | validate | cold build | warm build | floor | warm / floor | pages/s (warm) | peak RSS warm (cold) | dist |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| objectives | pages | validate | cold build | warm build | floor | warm / floor | pages/s (warm) | peak RSS warm (cold) | dist | load |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const body = rows.map(
     (r) =>
-      `| ${r.objectives.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${n(r.validate_s, 2)} s | ${n(r.cold_build_s)} s | ${n(r.build_s)} s | ${n(r.floor_s, 2)} s | ${n(r.ratio)}× | ${n(r.pages_per_s, 0)} | ${n(r.peak_rss_mb, 0)} MB (${n(r.cold_peak_rss_mb, 0)} MB) | ${n(r.dist_mb)} MB |`,
+      `| ${r.objectives.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${t(r.validate_s, r.validate_cpu_s)} | ${t(r.cold_build_s, r.cold_build_cpu_s)} | ${t(r.build_s, r.build_cpu_s)} | ${t(r.floor_s, r.floor_cpu_s)} | ${n(r.ratio)}× (${n(r.cpu_ratio)}×) | ${n(r.pages_per_s, 0)} | ${n(r.peak_rss_mb, 0)} MB (${n(r.cold_peak_rss_mb, 0)} MB) | ${n(r.dist_mb)} MB | ${n(r.load_avg)} |`,
   );
   return [...head, ...body].join('\n');
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validateContent } from '../validate/validate-content';
 import { distStats } from './dist-stats';
@@ -36,9 +36,12 @@ export async function benchSize(objectives: number, log: (line: string) => void)
     );
 
     log(`${objectives}: valido`);
+    const load = loadavg()[0]!;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const report = validateContent(content);
     const validate_s = (performance.now() - started) / 1000;
+    const validateCpu = process.cpuUsage(cpu);
     const errors = report.problems.filter((p) => p.level === 'errore');
     if (errors.length > 0)
       throw new Error(`bench: generated content has ${errors.length} errors, first: ${errors[0]!.message}`);
@@ -60,6 +63,12 @@ export async function benchSize(objectives: number, log: (line: string) => void)
       cold_build_s: round(cold.seconds),
       floor_s: round(floor.seconds),
       ratio: round(warm.seconds / floor.seconds),
+      validate_cpu_s: round((validateCpu.user + validateCpu.system) / 1e6),
+      build_cpu_s: round(warm.cpuSeconds),
+      cold_build_cpu_s: round(cold.cpuSeconds),
+      floor_cpu_s: round(floor.cpuSeconds),
+      cpu_ratio: round(warm.cpuSeconds / floor.cpuSeconds),
+      load_avg: round(load),
       pages_per_s: round(stats.htmlPages / warm.seconds, 0),
       peak_rss_mb: round(warm.peakRssMb, 0),
       cold_peak_rss_mb: round(cold.peakRssMb, 0),
