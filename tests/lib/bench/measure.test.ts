@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { pageType } from '../../../src/lib/bench/dist-stats';
+import { measure } from '../../../src/lib/bench/measure';
+
+describe('measure', () => {
+  it('sees the memory and CPU time of a grandchild process', async () => {
+    // sh → node: the allocation happens one level below the command measure() starts.
+    const script =
+      'const b = Buffer.alloc(300 * 2 ** 20, 1); let x = 0; const end = Date.now() + 400; while (Date.now() < end) x += b[x % b.length]; console.log(x > 0)';
+    const run = await measure('sh', ['-c', `"${process.execPath}" -e "${script}"`]);
+    expect(run.status).toBe(0);
+    expect(run.output).toContain('true');
+    expect(run.peakRssMb).toBeGreaterThan(300);
+    expect(run.peakRssMb).toBeLessThan(1000);
+    expect(run.cpuSeconds).toBeGreaterThan(0.3);
+    expect(run.seconds).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('reports the exit status of a failing command', async () => {
+    expect((await measure('sh', ['-c', 'exit 3'])).status).toBe(3);
+  });
+});
+
+describe('pageType', () => {
+  it.each([
+    ['/', 'home'],
+    ['/obiettivi/2020/', 'anno'],
+    ['/obiettivi/2020/a01-00/', 'obiettivo'],
+    ['/responsabili/caruso-gianluca/', 'responsabili'],
+    ['/cerca/', 'cerca'],
+  ])('files %s under %s', (path, type) => {
+    expect(pageType(path)).toBe(type);
+  });
+});
