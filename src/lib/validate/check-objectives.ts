@@ -8,7 +8,11 @@ const PARALLEL_THRESHOLD = 1000;
 
 function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<ObjectiveResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./objective-worker.ts', import.meta.url), { workerData: { files, context } });
+    // Workers do not inherit tsx's loader hooks: register them in the worker, then load the TypeScript entry.
+    const entry = new URL('./objective-worker.ts', import.meta.url).href;
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: { files, context } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
