@@ -108,7 +108,10 @@ export class FasiTable {
     const glued = /^\s*(?:<b>|\*\*)\s*FASE\s*(?:<\/b>|\*\*)\s*(\S.*)$/i.exec(raw);
     if (glued) {
       titolo = plainText(glued[1]!);
-      this.onInference(row.line, `${this.context()} fase «${titolo.slice(0, 40)}…»: tolta l’etichetta «FASE» stampata a parte nel titolo`);
+      this.onInference(
+        row.line,
+        `${this.context()} fase «${titolo.slice(0, 40)}…»: tolta l’etichetta «FASE» stampata a parte nel titolo`,
+      );
     }
     this.draft = { line: row.line, titolo, dates: [] };
     const dateCells = [row.cells[this.columns.indexOf('inizio') + 1]!, row.cells[this.columns.indexOf('fine') + 1]!];
@@ -131,7 +134,11 @@ export class FasiTable {
     }
     if (hasRest) draft.rest = row;
     if (draft.dates.length === 2) {
-      if (!hasRest) this.diagnostics.error(row.line, `fase «${draft.titolo.slice(0, 40)}…»: riga di date in più (già lette previste ed effettive)`);
+      if (!hasRest)
+        this.diagnostics.error(
+          row.line,
+          `fase «${draft.titolo.slice(0, 40)}…»: riga di date in più (già lette previste ed effettive)`,
+        );
       return;
     }
     this.takeDates(row);
@@ -173,7 +180,11 @@ export class FasiTable {
       return;
     }
     const [previste, effettive] = draft.dates as [Draft['dates'][0], Draft['dates'][0]];
-    if (previste.fine === null) this.diagnostics.warn(previste.line, `${this.context()} ${what}: la scheda non indica la fine prevista (scritto null)`);
+    if (previste.fine === null)
+      this.diagnostics.warn(
+        previste.line,
+        `${this.context()} ${what}: la scheda non indica la fine prevista (scritto null)`,
+      );
     this.fasi.push({
       line: draft.line,
       titolo: draft.titolo,

@@ -32,7 +32,12 @@ export interface HeaderResult {
   leftover: Piece[];
 }
 
-export function parsePageHeader(lines: Line[], start: number, diagnostics: Diagnostics, placement: Placement): HeaderResult {
+export function parsePageHeader(
+  lines: Line[],
+  start: number,
+  diagnostics: Diagnostics,
+  placement: Placement,
+): HeaderResult {
   const first = lines[start]!;
   placement.placed(first.number);
   const buffers: Record<Field, string[]> = { codice: [], assessorato: [], centro: [], responsabile: [] };
@@ -77,7 +82,10 @@ function finish(
 ): HeaderResult {
   const codice = plainText(buffers.codice.join(' '));
   if (!CODICE_PATTERN.test(codice)) {
-    diagnostics.error(first.number, `codice dell’obiettivo non riconosciuto «${codice}»: atteso ANNO_LETTERA+NUMERO_NUMERO`);
+    diagnostics.error(
+      first.number,
+      `codice dell’obiettivo non riconosciuto «${codice}»: atteso ANNO_LETTERA+NUMERO_NUMERO`,
+    );
     return { next, leftover: [] };
   }
   const pieces = emphasisPieces(buffers.centro.join('\n'));

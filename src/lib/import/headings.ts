@@ -36,7 +36,14 @@ const GLUED = new RegExp(
 
 /** The heading a whole line is, if it is one (`#### Modalità di Attuazione`, `INDICATORI\t\t\t`). */
 export function wholeLineHeading(text: string): HeadingName | undefined {
-  if (/\t/.test(text) && text.split('\t').slice(1).some((cell) => cell.trim() !== '')) return undefined;
+  if (
+    /\t/.test(text) &&
+    text
+      .split('\t')
+      .slice(1)
+      .some((cell) => cell.trim() !== '')
+  )
+    return undefined;
   const label = plainText(text.replace(/^#+\s*/, '').replaceAll('\t', ' '));
   return WHOLE.find(([, pattern]) => pattern.test(label))?.[0];
 }

@@ -10,7 +10,10 @@ export interface Line {
 }
 
 export function splitLines(source: string): Line[] {
-  const lines = source.normalize('NFC').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = source
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines.map((text, index) => ({ number: index + 1, text }));
 }

@@ -54,3 +54,18 @@ export function renderBlocks(blocks: Block[]): string {
   });
   return out;
 }
+
+/**
+ * The converter drops the bullets of some lists: a paragraph ending with ":" followed by two or more
+ * one-line paragraphs that end no sentence, up to the end of the section, was a list. Returns how
+ * many paragraphs became list items (0 when the pattern does not hold), so the summary can say so.
+ */
+export function restoreLostList(blocks: Block[]): number {
+  const intro = blocks.findIndex((block) => block.kind === 'p' && block.text.endsWith(':'));
+  if (intro < 0) return 0;
+  const items = blocks.slice(intro + 1);
+  const lost = items.length >= 2 && items.every((block) => block.kind === 'p' && !SENTENCE_END.test(block.text));
+  if (!lost) return 0;
+  for (const block of items) block.kind = 'li';
+  return items.length;
+}

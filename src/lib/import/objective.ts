@@ -43,7 +43,10 @@ export class ObjectiveBuilder {
   setDup(level: keyof ObiettivoInput['dup'], ref: DupRef): void {
     const known = this.dup[level];
     if (known && known.codice !== ref.codice) {
-      this.diagnostics.error(ref.line, `${this.header.codice}: secondo collegamento al DUP (${level} ${ref.codice}, già ${known.codice} alla riga ${known.line})`);
+      this.diagnostics.error(
+        ref.line,
+        `${this.header.codice}: secondo collegamento al DUP (${level} ${ref.codice}, già ${known.codice} alla riga ${known.line})`,
+      );
       return;
     }
     this.dup[level] ??= ref;
@@ -54,15 +57,24 @@ export class ObjectiveBuilder {
     const { header } = this;
     const missing = (['mandato', 'missione', 'programma'] as const).filter((level) => !this.dup[level]);
     if (missing.length > 0) {
-      this.diagnostics.error(header.line, `${header.codice}: manca il collegamento al DUP (${missing.map((m) => `OBIETTIVO DI ${m.toUpperCase()}`).join(', ')})`);
+      this.diagnostics.error(
+        header.line,
+        `${header.codice}: manca il collegamento al DUP (${missing.map((m) => `OBIETTIVO DI ${m.toUpperCase()}`).join(', ')})`,
+      );
       return undefined;
     }
     for (const { index, because } of this.indicatori.inferences) {
       const indicatore = this.indicatori.indicatori[index]!;
       if (!because) continue;
       const values = [indicatore.valore_atteso, indicatore.valore_raggiunto].filter((v) => v !== null);
-      const odd = indicatore.direzione === 'binario' && values.some((v) => v !== 0 && v !== 1) ? ' (attenzione: i valori non sono 0 o 1)' : '';
-      this.diagnostics.inferred(indicatore.line, `${header.codice} I${String(index + 1).padStart(2, '0')} direzione: ${indicatore.direzione} (dal testo «${because}»)${odd}`);
+      const odd =
+        indicatore.direzione === 'binario' && values.some((v) => v !== 0 && v !== 1)
+          ? ' (attenzione: i valori non sono 0 o 1)'
+          : '';
+      this.diagnostics.inferred(
+        indicatore.line,
+        `${header.codice} I${String(index + 1).padStart(2, '0')} direzione: ${indicatore.direzione} (dal testo «${because}»)${odd}`,
+      );
     }
     return {
       line: header.line,

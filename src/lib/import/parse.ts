@@ -13,7 +13,18 @@ import { isIndicatoriHeader, isSoggettiHeader } from './tables';
  * continue an objective, headings switch the section, and each line is placed or reported.
  */
 
-type Section = 'none' | 'collegato' | 'mandato' | 'missione' | 'programma' | 'modalita' | 'statoAttuazione' | 'statoValue' | 'fasi' | 'indicatori' | 'soggetti';
+type Section =
+  | 'none'
+  | 'collegato'
+  | 'mandato'
+  | 'missione'
+  | 'programma'
+  | 'modalita'
+  | 'statoAttuazione'
+  | 'statoValue'
+  | 'fasi'
+  | 'indicatori'
+  | 'soggetti';
 
 export interface ParsedExport {
   lines: Line[];
@@ -45,7 +56,8 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
     current = undefined;
   };
 
-  const narrative = () => (section === 'modalita' ? current?.modalita : section === 'statoAttuazione' ? current?.statoAttuazione : undefined);
+  const narrative = () =>
+    section === 'modalita' ? current?.modalita : section === 'statoAttuazione' ? current?.statoAttuazione : undefined;
 
   const enter = (name: HeadingName) => {
     if (section === 'fasi' && name !== 'fasi') current?.fasi.flush();
@@ -58,14 +70,21 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
       narrative()!.line(piece);
     } else if (section === 'mandato' || section === 'missione' || section === 'programma') {
       const match = /^(\S+)\s+(.+)$/.exec(plainText(piece));
-      if (!match) diagnostics.error(line, `${builder.header.codice}: collegamento al DUP senza codice e titolo («${plainText(piece)}»)`);
+      if (!match)
+        diagnostics.error(
+          line,
+          `${builder.header.codice}: collegamento al DUP senza codice e titolo («${plainText(piece)}»)`,
+        );
       else builder.setDup(section, { codice: match[1]!, titolo: match[2]!, line });
       section = 'collegato';
     } else if (section === 'statoValue') {
       builder.stato = plainText(piece);
       section = 'none';
     } else if (TABLE_SECTIONS.includes(section)) {
-      diagnostics.error(line, `${builder.header.codice}: testo inatteso dentro la tabella ${tableName(section)}: «${plainText(piece).slice(0, 60)}»`);
+      diagnostics.error(
+        line,
+        `${builder.header.codice}: testo inatteso dentro la tabella ${tableName(section)}: «${plainText(piece).slice(0, 60)}»`,
+      );
     } else {
       placement.notPlaced(line, piece);
       return;
@@ -113,7 +132,10 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
     } else placement.notPlaced(line.number, line.text);
   }
   if (index === lines.length) {
-    diagnostics.error(1, 'nessun «OBIETTIVO DI PEG» nel file: non sembra una Scheda obiettivi esportata dal software del PEG');
+    diagnostics.error(
+      1,
+      'nessun «OBIETTIVO DI PEG» nel file: non sembra una Scheda obiettivi esportata dal software del PEG',
+    );
   }
 
   while (index < lines.length) {
@@ -125,7 +147,8 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
       if (!header) {
         finish();
         // Skip to the next page header: without a header the block cannot be attributed.
-        while (index < lines.length && !PAGE_HEADER_START.test(lines[index]!.text)) placement.placed(lines[index++]!.number);
+        while (index < lines.length && !PAGE_HEADER_START.test(lines[index]!.text))
+          placement.placed(lines[index++]!.number);
         continue;
       }
       if (current?.header.codice === header.codice) {
@@ -133,7 +156,11 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
         narrative()?.pageBroken();
       } else {
         finish();
-        if (done.has(header.codice)) diagnostics.error(header.line, `${header.codice}: l’obiettivo ricompare dopo altri obiettivi; le sue pagine devono essere consecutive`);
+        if (done.has(header.codice))
+          diagnostics.error(
+            header.line,
+            `${header.codice}: l’obiettivo ricompare dopo altri obiettivi; le sue pagine devono essere consecutive`,
+          );
         current = new ObjectiveBuilder(header, diagnostics, tipi);
         section = 'none';
       }
@@ -146,11 +173,12 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
       narrative()?.blank();
     } else if (STATO_LABEL.test(line.text)) {
       placement.placed(line.number);
-      if (section === 'fasi') current?.fasi.flush();
+      if ((section as Section) === 'fasi') current?.fasi.flush();
       section = 'statoValue';
     } else {
       const split = splitGluedHeadings(line.text);
-      if (split.length === 1 && split[0]!.kind === 'text' && line.text.includes('\t')) row(toRow(line.number, line.text));
+      if (split.length === 1 && split[0]!.kind === 'text' && line.text.includes('\t'))
+        row(toRow(line.number, line.text));
       else pieces(line.number, split);
     }
   }

@@ -36,9 +36,15 @@ export class IndicatoriTable {
       const year = /^valore raggiunto (\d{4})$/i.exec(cell);
       const column: IndicatoreColumn | undefined = year
         ? Number(year[1])
-        : ({ descrizione: 'descrizione', tipo: 'tipo', 'valore atteso': 'atteso', 'valore raggiunto': 'raggiunto', note: 'note' } as const)[
-            cell.toLowerCase() as 'note'
-          ];
+        : (
+            {
+              descrizione: 'descrizione',
+              tipo: 'tipo',
+              'valore atteso': 'atteso',
+              'valore raggiunto': 'raggiunto',
+              note: 'note',
+            } as const
+          )[cell.toLowerCase() as 'note'];
       if (column === undefined) {
         this.diagnostics.error(row.line, `intestazione degli indicatori: colonna sconosciuta «${cell}»`);
         return;
@@ -56,7 +62,10 @@ export class IndicatoriTable {
   row(row: Row): void {
     const columns = this.columns;
     if (!columns) {
-      this.diagnostics.error(row.line, 'riga di indicatore prima dell’intestazione «Descrizione / Tipo / Valore Atteso …»');
+      this.diagnostics.error(
+        row.line,
+        'riga di indicatore prima dell’intestazione «Descrizione / Tipo / Valore Atteso …»',
+      );
       return;
     }
     if (row.cells.length !== columns.length) {
