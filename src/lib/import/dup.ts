@@ -52,29 +52,28 @@ export function mergeDup(
         `${ref.codice}: dup.yaml ha il titolo «${kept}», l’export «${title}»; resta quello di dup.yaml (${level})`,
       );
   };
-  const seen = new Set<string>();
+  /** The entry with the code of `ref` in `list`, added (with the chosen title) when missing. */
+  const entry = <T extends { codice: string; titolo: string }>(
+    level: Level,
+    list: T[],
+    ref: DupRef,
+    make: (titolo: string) => T,
+  ): T => {
+    const found = list.find((item) => item.codice === ref.codice);
+    if (found) {
+      warnTitle(level, ref, found.titolo);
+      return found;
+    }
+    const created = make(titles.get(ref.codice)!);
+    list.push(created);
+    added.push(ref.codice);
+    return created;
+  };
   for (const obiettivo of obiettivi) {
     const { mandato, missione, programma } = obiettivo.dup as Required<ObiettivoInput['dup']>;
-    const key = `${mandato.codice}/${missione.codice}/${programma.codice}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let m = dup.mandati.find((item) => item.codice === mandato.codice);
-    if (!m) {
-      m = { codice: mandato.codice, titolo: titles.get(mandato.codice)!, missioni: [] };
-      dup.mandati.push(m);
-      added.push(mandato.codice);
-    } else warnTitle('mandato', mandato, m.titolo);
-    let s = m.missioni.find((item) => item.codice === missione.codice);
-    if (!s) {
-      s = { codice: missione.codice, titolo: titles.get(missione.codice)!, programmi: [] };
-      m.missioni.push(s);
-      added.push(missione.codice);
-    } else warnTitle('missione', missione, s.titolo);
-    const p = s.programmi.find((item) => item.codice === programma.codice);
-    if (!p) {
-      s.programmi.push({ codice: programma.codice, titolo: titles.get(programma.codice)! });
-      added.push(programma.codice);
-    } else warnTitle('programma', programma, p.titolo);
+    const m = entry('mandato', dup.mandati, mandato, (titolo) => ({ codice: mandato.codice, titolo, missioni: [] }));
+    const s = entry('missione', m.missioni, missione, (titolo) => ({ codice: missione.codice, titolo, programmi: [] }));
+    entry('programma', s.programmi, programma, (titolo) => ({ codice: programma.codice, titolo }));
   }
   return { dup, added };
 }

@@ -13,18 +13,7 @@ import { isIndicatoriHeader, isSoggettiHeader } from './tables';
  * continue an objective, headings switch the section, and each line is placed or reported.
  */
 
-type Section =
-  | 'none'
-  | 'collegato'
-  | 'mandato'
-  | 'missione'
-  | 'programma'
-  | 'modalita'
-  | 'statoAttuazione'
-  | 'statoValue'
-  | 'fasi'
-  | 'indicatori'
-  | 'soggetti';
+type Section = HeadingName | 'none' | 'statoValue';
 
 export interface ParsedExport {
   lines: Line[];
