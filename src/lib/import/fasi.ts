@@ -1,7 +1,7 @@
 import type { FaseInput } from './model';
 import { CellReader, type Row } from './cells';
 import type { Diagnostics } from './diagnostics';
-import { plainText } from './inline';
+import { plainText, short } from './inline';
 import { parseItalianDate } from './values';
 
 /**
@@ -38,7 +38,7 @@ function isTableLabel(cell: string): boolean {
 interface Draft {
   line: number;
   titolo: string;
-  dates: { inizio: string | null; fine: string | null; line: number }[];
+  dates: { inizio: string | null; fine: string | null; fineVuota: boolean; line: number }[];
   rest?: Row;
 }
 
@@ -110,7 +110,7 @@ export class FasiTable {
       titolo = plainText(glued[1]!);
       this.onInference(
         row.line,
-        `${this.context()} fase «${titolo.slice(0, 40)}…»: tolta l’etichetta «FASE» stampata a parte nel titolo`,
+        `${this.context()} fase «${short(titolo)}»: tolta l’etichetta «FASE» stampata a parte nel titolo`,
       );
     }
     this.draft = { line: row.line, titolo, dates: [] };
@@ -129,16 +129,13 @@ export class FasiTable {
     }
     const hasRest = REST.some((column) => this.cell(row, column) !== '');
     if (hasRest && draft.rest) {
-      this.diagnostics.error(row.line, `fase «${draft.titolo.slice(0, 40)}…»: peso e avanzamento compaiono due volte`);
+      this.diagnostics.error(row.line, `${this.what(draft)}: peso e avanzamento compaiono due volte`);
       return;
     }
     if (hasRest) draft.rest = row;
     if (draft.dates.length === 2) {
       if (!hasRest)
-        this.diagnostics.error(
-          row.line,
-          `fase «${draft.titolo.slice(0, 40)}…»: riga di date in più (già lette previste ed effettive)`,
-        );
+        this.diagnostics.error(row.line, `${this.what(draft)}: riga di date in più (già lette previste ed effettive)`);
       return;
     }
     this.takeDates(row);
@@ -147,24 +144,30 @@ export class FasiTable {
   private takeDates(row: Row): void {
     const draft = this.draft!;
     const kind = draft.dates.length === 0 ? 'prevista' : 'effettiva';
-    const read = new CellReader(this.diagnostics, row.line, `fase «${draft.titolo.slice(0, 40)}…»`);
+    const read = new CellReader(this.diagnostics, row.line, this.what(draft));
     draft.dates.push({
       inizio: read.date(this.cell(row, 'inizio'), `Inizio ${kind === 'prevista' ? 'Previsto' : 'Effettivo'}`),
       fine: read.date(this.cell(row, 'fine'), `Fine ${kind === 'prevista' ? 'Prevista' : 'Effettiva'}`),
+      fineVuota: plainText(this.cell(row, 'fine')) === '',
       line: row.line,
     });
   }
 
-  /** Closes the fase being read: called at the next title row and when the table ends. */
-  flush(): void {
+  private what(draft: Draft): string {
+    return `${this.context()} fase «${short(draft.titolo)}»`;
+  }
+
+  /** Closes the fase being read: at the next title row, when the table ends, or at the end of the file. */
+  flush(atEnd = false): void {
     const draft = this.draft;
     this.draft = undefined;
     if (!draft) return;
-    const what = `fase «${draft.titolo.slice(0, 40)}…»`;
+    const what = this.what(draft);
     if (draft.dates.length < 2) {
       this.diagnostics.error(
         draft.line,
-        `${what}: ${draft.dates.length === 0 ? 'mancano le righe delle date prevista ed effettiva' : 'manca la riga delle date effettive'}`,
+        `${what}: ${draft.dates.length === 0 ? 'mancano le righe delle date previste ed effettive' : 'manca la riga delle date effettive'}` +
+          (atEnd ? ' (il file finisce qui: l’export è troncato?)' : ''),
       );
       return;
     }
@@ -180,11 +183,8 @@ export class FasiTable {
       return;
     }
     const [previste, effettive] = draft.dates as [Draft['dates'][0], Draft['dates'][0]];
-    if (previste.fine === null)
-      this.diagnostics.warn(
-        previste.line,
-        `${this.context()} ${what}: la scheda non indica la fine prevista (scritto null)`,
-      );
+    if (previste.fineVuota)
+      this.diagnostics.warn(previste.line, `${what}: la scheda non indica la fine prevista (scritto null)`);
     this.fasi.push({
       line: draft.line,
       titolo: draft.titolo,

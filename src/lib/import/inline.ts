@@ -38,3 +38,8 @@ export function emphasisPieces(text: string): string[] {
     .map((piece) => plainText(piece.replace(/[ \t]*\n[ \t]*/g, ' ')))
     .filter((piece) => piece !== '');
 }
+
+/** A long title shortened for messages: the first words and an ellipsis. */
+export function short(text: string, length = 40): string {
+  return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;
+}

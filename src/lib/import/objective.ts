@@ -52,8 +52,8 @@ export class ObjectiveBuilder {
     this.dup[level] ??= ref;
   }
 
-  build(): ObiettivoInput | undefined {
-    this.fasi.flush();
+  build(atEnd = false): ObiettivoInput | undefined {
+    this.fasi.flush(atEnd);
     const { header } = this;
     const missing = (['mandato', 'missione', 'programma'] as const).filter((level) => !this.dup[level]);
     if (missing.length > 0) {

@@ -37,9 +37,9 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
   let current: ObjectiveBuilder | undefined;
   let section: Section = 'none';
 
-  const finish = () => {
+  const finish = (atEnd = false) => {
     if (!current) return;
-    const built = current.build();
+    const built = current.build(atEnd);
     if (built) obiettivi.push(built);
     done.add(current.header.codice);
     current = undefined;
@@ -171,7 +171,7 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
       else pieces(line.number, split);
     }
   }
-  finish();
+  finish(true);
   return { lines, obiettivi, parametri, diagnostics, placement };
 }
 

@@ -1,7 +1,7 @@
 import { CellReader, type Row } from './cells';
 import type { Diagnostics } from './diagnostics';
 import { inferDirezione } from './direzione';
-import { plainText } from './inline';
+import { plainText, short } from './inline';
 import type { IndicatoreInput, SoggettoInput } from './model';
 
 /**
@@ -77,7 +77,7 @@ export class IndicatoriTable {
     }
     const cell = (column: IndicatoreColumn) => row.cells[columns.indexOf(column)];
     const descrizione = plainText(cell('descrizione') ?? '');
-    const what = `indicatore «${descrizione.slice(0, 40)}${descrizione.length > 40 ? '…' : ''}»`;
+    const what = `${this.context()} indicatore «${short(descrizione)}»`;
     const read = new CellReader(this.diagnostics, row.line, what);
     if (descrizione === '') {
       this.diagnostics.error(row.line, 'riga di indicatore senza descrizione');
