@@ -42,7 +42,7 @@ export function buildObjective(input: ObiettivoInput, diagnostics: Diagnostics):
       direzione: indicatore.direzione,
       valore_atteso: indicatore.valore_atteso,
       valore_raggiunto: indicatore.valore_raggiunto,
-      storico: Object.fromEntries([...storico].sort(([a], [b]) => b - a).map(([year, value]) => [String(year), value])),
+      storico: Object.fromEntries([...storico].sort(([a], [b]) => a - b).map(([year, value]) => [String(year), value])),
       note: indicatore.note,
     })),
   };
