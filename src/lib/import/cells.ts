@@ -29,7 +29,7 @@ export class CellReader {
     const value = plainText(cell ?? '');
     if (value === '') return null;
     const number = parseItalianNumber(value);
-    if (number === undefined) this.bad(column, value, 'un numero (per esempio 6.000,00)');
+    if (number === undefined) this.bad(column, value, 'un numero (per esempio 1.234,50)');
     return number ?? null;
   }
 

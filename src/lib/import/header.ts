@@ -6,7 +6,7 @@ import { isBlank, type Line, type Placement } from './lines';
 
 /**
  * The "OBIETTIVO DI PEG" header repeated at the top of every page block: codice, assessorato,
- * centro di responsabilità, titolo, responsabile. The pieces come glued (`2020\_X01\_00Assessorato`),
+ * centro di responsabilità, titolo, responsabile. The pieces come glued (`2024\_X01\_00Assessorato`),
  * split over lines, bold or not; labels are found at the end of a line, in this order.
  */
 export interface PageHeader {

@@ -2,7 +2,7 @@ import { plainText } from './inline';
 
 /**
  * Section headings the "Scheda obiettivi" report prints. They come as `**X**`, `#### X`, a table row
- * `X<TAB><TAB>…`, a plain line, or glued to the text before them (`In Corso**FASI - ATTIVITA'**`).
+ * `X<TAB><TAB>…`, a plain line, or glued to the text before them (`Concluso**FASI - ATTIVITA'**`).
  */
 export type HeadingName =
   | 'collegato'

@@ -1,6 +1,6 @@
 /**
  * Inline markup of the PDF-to-text conversion: `**`/`***` and `<b>`/`<i>` emphasis, Markdown escapes
- * (`2020\_A01\_00`). Fields of the front matter are plain text; the body stays Markdown.
+ * (`2024\_B07\_01`). Fields of the front matter are plain text; the body stays Markdown.
  */
 
 /** Unescaped runs of asterisks and the HTML emphasis tags the converter writes. */

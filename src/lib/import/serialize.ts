@@ -6,7 +6,7 @@ import type { BuiltObjective } from './build';
  * Writes an objective file: YAML front matter in schema key order, block style, quotes only where
  * needed, `storico` as a flow map `{ 2019: 10 }`, then the Markdown body. The first front-matter
  * line records the export and a sha256 fingerprint of the rest of the file, so a re-import can tell
- * whether an editor changed it since (see docs/import-2020.md).
+ * whether an editor changed it since (documented for editors in docs/).
  */
 
 const FINGERPRINT = /^# importato da (.+) — impronta sha256:([0-9a-f]{64})$/m;

@@ -1,19 +1,19 @@
 /**
- * Values as the PEG software prints them: Italian numbers (`6.000,00`, `0,00%`) and dates (`31/12/2020`).
+ * Values as the PEG software prints them: Italian numbers (`1.234,50`, `0,00%`) and dates (`31/12/2024`).
  * Each parser returns `undefined` for text that is not such a value, so callers can name the bad cell.
  */
 
 const ITALIAN_NUMBER = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?$/;
 const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** `6.000,00` → 6000, `0,00%` → 0; `undefined` when the text is not a number. */
+/** `1.234,50` → 1234.5, `0,00%` → 0; `undefined` when the text is not a number. */
 export function parseItalianNumber(text: string): number | undefined {
   const value = text.trim();
   if (!ITALIAN_NUMBER.test(value)) return undefined;
   return Number(value.replace('%', '').replaceAll('.', '').replace(',', '.'));
 }
 
-/** `31/12/2020` → `2020-12-31`; `undefined` when the text is not a date that exists in the calendar. */
+/** `31/12/2024` → `2024-12-31`; `undefined` when the text is not a date that exists in the calendar. */
 export function parseItalianDate(text: string): string | undefined {
   const match = ITALIAN_DATE.exec(text.trim());
   if (!match) return undefined;
