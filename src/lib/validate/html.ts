@@ -54,17 +54,30 @@ function message(snippet: string, where: string): string {
 }
 
 /**
- * HTML in any string of the front matter, reported at that field. YAML aliases can make the data a
- * graph (`&a [*a]` is an array containing itself): each object is visited once, or this never ends.
+ * HTML in any string of the front matter, reported at that field. The path is copied only on a hit.
+ * YAML aliases can make the data a graph (`&a [*a]` is an array containing itself): each object is
+ * visited once, or this never ends.
  */
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = [], seen = new Set<object>()): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
     if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
-  } else if (data !== null && typeof data === 'object' && !seen.has(data)) {
+  } else if (data === null || typeof data !== 'object' || seen.has(data)) {
+    return findings;
+  } else if (Array.isArray(data)) {
     seen.add(data);
-    if (Array.isArray(data)) data.forEach((item, index) => htmlInData(item, [...path, index], findings, seen));
-    else for (const [key, value] of Object.entries(data)) htmlInData(value, [...path, key], findings, seen);
+    for (let i = 0; i < data.length; i++) {
+      path.push(i);
+      htmlInData(data[i], path, findings, seen);
+      path.pop();
+    }
+  } else {
+    seen.add(data);
+    for (const key in data) {
+      path.push(key);
+      htmlInData((data as Record<string, unknown>)[key], path, findings, seen);
+      path.pop();
+    }
   }
   return findings;
 }
