@@ -96,7 +96,9 @@ describe('historyIndex', () => {
 describe('commitUrl', () => {
   it('links a commit on the forge configured in ente.yaml', () => {
     expect(commitUrl('https://github.com/comune/peg/', 'abc123')).toBe('https://github.com/comune/peg/commit/abc123');
-    expect(commitUrl('https://gitlab.com/comune/peg.git', 'abc123')).toBe('https://gitlab.com/comune/peg/commit/abc123');
+    expect(commitUrl('https://gitlab.com/comune/peg.git', 'abc123')).toBe(
+      'https://gitlab.com/comune/peg/commit/abc123',
+    );
     expect(commitUrl(null, 'abc123')).toBeNull();
   });
 });
