@@ -76,15 +76,20 @@ describe('npm run nuovo', () => {
     expect(runScript('nuovo', ['2020_B03_00', '--content', content]).status).toBe(0);
     const path = join(content, FILE);
     const source = readFileSync(path, 'utf8');
-    const titoloLine = source.split('\n').findIndex((line) => line.startsWith('titolo: ""')) + 1;
+    const placeholderLines = source
+      .split('\n')
+      .flatMap((line, index) => (line.includes('# da compilare:') ? [index + 1] : []));
 
     const before = runScript('validate', ['--content', content]);
     expect(before.status).toBe(1);
-    expect(before.stdout + before.stderr).toContain(`${FILE}:${titoloLine}:`);
+    const reported = [...before.stdout.matchAll(/obiettivi\/2020\/b03-00\.md:(\d+):\d+\s+errore\s/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(reported).toEqual(placeholderLines);
 
     writeFileSync(path, fillPlaceholders(source));
     const after = runScript('validate', ['--content', content]);
-    expect(after.stdout + after.stderr).not.toContain('errore');
+    expect(after.stdout + after.stderr).not.toMatch(/:\d+:\d+\s+errore\s/);
     expect(after.status).toBe(0);
   });
 
