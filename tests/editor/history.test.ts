@@ -8,7 +8,8 @@ import { tempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';
 
-describe('historyIndex', () => {
+// Each case creates and commits to a temporary git repository.
+describe('historyIndex', { timeout: 20_000 }, () => {
   it('lists the commits of a file and the change of a valore_atteso with old value, new value and date', () => {
     const repo = tempRepo();
     const first = repo.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');

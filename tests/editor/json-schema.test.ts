@@ -61,12 +61,19 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('carries the Italian descriptions and pattern messages of the Zod schemas', () => {
-    const fase = (schemas['obiettivo.schema.json']!.properties as any).fasi.items.properties;
-    expect(fase.peso.description).toBe(
+    type Node = {
+      description?: string;
+      patternErrorMessage?: string;
+      anyOf?: Node[];
+      items?: Node;
+      properties?: Record<string, Node>;
+    };
+    const fase = (schemas['obiettivo.schema.json'] as Node).properties!.fasi!.items!.properties!;
+    expect(fase.peso!.description).toBe(
       'Peso della fase in percentuale: i pesi delle fasi di un obiettivo sommano a 100',
     );
-    expect(fase.id.patternErrorMessage).toBe('scrivi F seguito da due o tre cifre (per esempio F01)');
-    expect(fase.fine_prevista.anyOf[0].patternErrorMessage).toBe(
+    expect(fase.id!.patternErrorMessage).toBe('scrivi F seguito da due o tre cifre (per esempio F01)');
+    expect(fase.fine_prevista!.anyOf![0]!.patternErrorMessage).toBe(
       'scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)',
     );
   });

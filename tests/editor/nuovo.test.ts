@@ -35,7 +35,8 @@ function contentCopy(): string {
   return dir;
 }
 
-describe('npm run nuovo', () => {
+// Each case spawns npm (≈1–2 s each on a busy 2-core machine).
+describe('npm run nuovo', { timeout: 30_000 }, () => {
   it('creates the objective file in its year folder with every key of the schema', () => {
     const content = contentCopy();
     const run = runScript('nuovo', ['2020_B03_00', '--content', content]);
@@ -45,10 +46,11 @@ describe('npm run nuovo', () => {
         Compila i campi segnati «da compilare», poi controlla con: npm run validate
       "
     `);
-    const data = matter(readFileSync(join(content, FILE), 'utf8'), matterOptions).data as Record<string, any>;
+    type Data = Record<string, unknown> & { fasi: object[]; indicatori: object[] };
+    const data = matter(readFileSync(join(content, FILE), 'utf8'), matterOptions).data as Data;
     expect(Object.keys(data)).toEqual(Object.keys(ObiettivoSchema.shape));
-    expect(Object.keys(data.fasi[0])).toEqual(Object.keys(FaseSchema.shape));
-    expect(Object.keys(data.indicatori[0])).toEqual(Object.keys(IndicatoreSchema.shape));
+    expect(Object.keys(data.fasi[0]!)).toEqual(Object.keys(FaseSchema.shape));
+    expect(Object.keys(data.indicatori[0]!)).toEqual(Object.keys(IndicatoreSchema.shape));
   });
 
   it('leaves placeholders that the schema rejects until the editor fills them', () => {

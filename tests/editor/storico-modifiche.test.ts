@@ -29,7 +29,7 @@ async function render(props: { history: FileHistory; status: 'completo' | 'parzi
   return html.replace(/ data-astro-cid-\w+/g, '');
 }
 
-describe('StoricoModifiche', () => {
+describe('StoricoModifiche', { timeout: 20_000 }, () => {
   it('shows a valore_atteso change from a git repository with old value, new value and date', async () => {
     const repo = tempRepo();
     repo.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');
