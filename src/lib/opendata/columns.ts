@@ -4,6 +4,7 @@ import { FaseSchema } from '../../schemas/fase';
 import { IndicatoreSchema } from '../../schemas/indicatore';
 import type { OpenDataIndicatore, OpenDataObiettivo } from './records';
 import type { Fase } from '../../schemas/fase';
+import { SoggettoSchema } from '../../schemas/soggetto';
 
 /**
  * The columns of the three CSV tables. Descriptions are read from the Zod schema (`.describe()`),
@@ -130,4 +131,10 @@ export function anniStorico(obiettivi: readonly OpenDataObiettivo[]): string[] {
   const years = new Set<string>();
   for (const o of obiettivi) for (const i of o.indicatori) for (const year of Object.keys(i.storico)) years.add(year);
   return [...years].sort();
+}
+
+/** Keys of each element of soggetti_coinvolti (the JSON cell of obiettivi.csv), described by the schema. */
+export function soggettiFields(): Pick<Column<unknown>, 'name' | 'description' | 'derived'>[] {
+  const shape = SoggettoSchema.shape as unknown as Shape;
+  return Object.keys(shape).map((name) => ({ name, description: describe(shape, name), derived: false }));
 }
