@@ -98,7 +98,12 @@ function buildPersone<T extends Item>(items: readonly T[]): Map<string, PersonGr
     for (const fase of item.data.fasi) {
       if (!fase.responsabile) continue;
       const key = personKey(fase.responsabile);
-      if (key === owner || key === '') continue;
+      if (key === owner) {
+        // The owner's own fasi still count for the spelling of the name.
+        const person = persone.get(key)!;
+        person.label = preferredLabel(person.label, fase.responsabile.trim());
+        continue;
+      }
       const entry = fasiPerPersona.get(key) ?? { label: fase.responsabile.trim(), ids: [] };
       entry.ids.push(fase.id);
       fasiPerPersona.set(key, entry);
