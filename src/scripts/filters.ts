@@ -21,6 +21,13 @@ function sortKey(row: HTMLTableRowElement, column: string, index: number): strin
   return row.cells[index]?.dataset.value ?? row.cells[index]?.textContent ?? '';
 }
 
+/** "3 obiettivi" or "1 obiettivo su 4 corrisponde ai filtri" (announced by the aria-live region). */
+export function countMessage(filtered: boolean, shown: number, total: number): string {
+  const obiettivi = (n: number) => (n === 1 ? '1 obiettivo' : `${n} obiettivi`);
+  if (!filtered) return obiettivi(total);
+  return `${obiettivi(shown)} su ${total} ${shown === 1 ? 'corrisponde' : 'corrispondono'} ai filtri`;
+}
+
 const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
 
 export function enhanceFilters(): void {
@@ -49,8 +56,7 @@ export function enhanceFilters(): void {
       row.hidden = !match;
       if (match) shown += 1;
     }
-    count!.textContent =
-      filters.size === 0 ? `${rows.length} obiettivi` : `${shown} obiettivi su ${rows.length} corrispondono ai filtri`;
+    count!.textContent = countMessage(filters.size > 0, shown, rows.length);
     sort(params.get(SORT_PARAM), params.get(DIRECTION_PARAM) === 'discendente' ? 'discendente' : 'ascendente');
   }
 

@@ -55,36 +55,39 @@ export async function enhanceSearch(): Promise<void> {
   form.hidden = false;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 
-  let pagefind: Pagefind;
-  try {
-    pagefind = await loadPagefind();
+  const selectOf = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+
+  // The form works as soon as it is shown: searches wait for the index script, which loads once.
+  const ready = loadPagefind().then(async (pagefind) => {
     await pagefind.options({ excerptLength: 24 });
-  } catch {
+    const available = await pagefind.filters();
+    for (const name of FILTERS) fillSelect(selectOf(name), available[name]);
+    return pagefind;
+  });
+  ready.catch(() => {
     status.textContent = 'La ricerca non è disponibile in questo momento: consulta gli elenchi degli obiettivi per anno.';
-    return;
-  }
-  const available = await pagefind.filters();
-  for (const name of FILTERS) fillSelect(form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!, available[name]);
+  });
 
   async function run(params: URLSearchParams): Promise<void> {
     const term = (params.get('q') ?? '').trim();
-    input.value = term;
-    const filters: Record<string, string> = {};
-    for (const name of FILTERS) {
-      const select = form!.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
-      const value = params.get(name) ?? '';
-      select.value = [...select.options].some((o) => o.value === value) ? value : '';
-      if (select.value) filters[name] = select.value;
-    }
-    list!.replaceChildren();
     if (term === '') {
+      list!.replaceChildren();
       status!.textContent = 'Scrivi una o più parole e premi Cerca.';
       return;
     }
     status!.textContent = 'Ricerca in corso…';
+    const pagefind = await ready;
+    input.value = term;
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) {
+      const select = selectOf(name);
+      const value = params.get(name) ?? '';
+      select.value = [...select.options].some((o) => o.value === value) ? value : '';
+      if (select.value) filters[name] = select.value;
+    }
     const search = await pagefind.search(term, { filters });
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-    list!.append(...data.map(renderResult));
+    list!.replaceChildren(...data.map(renderResult));
     const n = search.results.length;
     status!.textContent =
       n === 0
@@ -99,5 +102,6 @@ export async function enhanceSearch(): Promise<void> {
     history.replaceState(null, '', `?${params}`);
     void run(params);
   });
-  await run(new URLSearchParams(window.location.search));
+  const initial = new URLSearchParams(window.location.search);
+  if (initial.has('q')) await run(initial);
 }
