@@ -4,7 +4,10 @@ import { esitoIndicatore, ESITI, type Esito } from './metrics';
 import { slugify } from './queries';
 
 /** Counts of an objective's indicators by esito, in the fixed order of ESITI, zeros left out. */
-export function esitiCount(indicatori: readonly Indicatore[], soglie: Ente['soglie_esito']): { esito: Esito; n: number }[] {
+export function esitiCount(
+  indicatori: readonly Indicatore[],
+  soglie: Ente['soglie_esito'],
+): { esito: Esito; n: number }[] {
   const counts = new Map<Esito, number>();
   for (const indicatore of indicatori) {
     const esito = esitoIndicatore(indicatore, soglie);

@@ -27,16 +27,26 @@ function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v)
  * (ObiettiviTable): centro, responsabile, programma, esito, tipo.
  */
 export function filterFields(obiettivi: readonly { data: Obiettivo }[], dup: Dup): FilterField[] {
-  const titoli = new Map(dup.mandati.flatMap((m) => m.missioni.flatMap((mi) => mi.programmi.map((p) => [p.codice, p.titolo]))));
+  const titoli = new Map(
+    dup.mandati.flatMap((m) => m.missioni.flatMap((mi) => mi.programmi.map((p) => [p.codice, p.titolo]))),
+  );
   const programmi = distinct(
     obiettivi.map((o) => o.data.dup.programma),
     (codice) => codice,
   ).map(({ value }) => ({ value, label: titoli.has(value) ? `${value} – ${titoli.get(value)}` : value }));
   return [
-    { name: 'centro', label: 'Centro di responsabilità', options: distinct(obiettivi.map((o) => o.data.centro_di_responsabilita)) },
+    {
+      name: 'centro',
+      label: 'Centro di responsabilità',
+      options: distinct(obiettivi.map((o) => o.data.centro_di_responsabilita)),
+    },
     { name: 'responsabile', label: 'Responsabile', options: distinct(obiettivi.map((o) => o.data.responsabile)) },
     { name: 'programma', label: 'Programma del DUP', options: programmi },
-    { name: 'esito', label: 'Esito di almeno un indicatore', options: ESITI.map((e) => ({ value: slugify(e), label: e })) },
+    {
+      name: 'esito',
+      label: 'Esito di almeno un indicatore',
+      options: ESITI.map((e) => ({ value: slugify(e), label: e })),
+    },
     {
       name: 'tipo',
       label: 'Tipo di indicatore',

@@ -3,7 +3,12 @@
  * src/lib/format.ts; when both are in main these callers switch to it and this file goes.
  */
 const integer = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
-const dateFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('it-IT', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** 1234 → "1.234". */
 export function formatInteger(value: number): string {

@@ -9,7 +9,15 @@ import type { LastModifiedIndex } from './git/last-modified';
 export function updatedDate(index: LastModifiedIndex, item: { data: Obiettivo; filePath: string }): string {
   const fromGit = index.get(item.filePath);
   if (fromGit) return fromGit;
-  const dates = item.data.fasi.flatMap((f) => [f.inizio_previsto, f.fine_prevista, f.inizio_effettivo, f.fine_effettiva]);
-  const latest = dates.filter((d): d is string => d !== null).sort().at(-1);
+  const dates = item.data.fasi.flatMap((f) => [
+    f.inizio_previsto,
+    f.fine_prevista,
+    f.inizio_effettivo,
+    f.fine_effettiva,
+  ]);
+  const latest = dates
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1);
   return latest ?? `${item.data.anno}-01-01`;
 }

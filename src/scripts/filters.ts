@@ -73,7 +73,8 @@ export function enhanceFilters(): void {
       ordered.sort((a, b) => {
         const ka = sortKey(a, column!, index);
         const kb = sortKey(b, column!, index);
-        const diff = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : collator.compare(String(ka), String(kb));
+        const diff =
+          typeof ka === 'number' && typeof kb === 'number' ? ka - kb : collator.compare(String(ka), String(kb));
         return sign * diff;
       });
     }

@@ -65,7 +65,8 @@ export async function enhanceSearch(): Promise<void> {
     return pagefind;
   });
   ready.catch(() => {
-    status.textContent = 'La ricerca non è disponibile in questo momento: consulta gli elenchi degli obiettivi per anno.';
+    status.textContent =
+      'La ricerca non è disponibile in questo momento: consulta gli elenchi degli obiettivi per anno.';
   });
 
   async function run(params: URLSearchParams): Promise<void> {

@@ -5,10 +5,13 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { brokenLinks, pagePaths } from './support/links';
 import { buildSite } from './support/site';
 
-const siteOf = (contentDir: string) => (load(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')) as { sito_url: string }).sito_url;
+const siteOf = (contentDir: string) =>
+  (load(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')) as { sito_url: string }).sito_url;
 
 const sitemapPaths = (outDir: string) =>
-  [...readFileSync(join(outDir, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+  [...readFileSync(join(outDir, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)]
+    .map((m) => new URL(m[1]!).pathname)
+    .sort();
 
 describe('links of the built site', () => {
   const multiYear = 'tests/fixtures/content/multi-year';
@@ -36,7 +39,10 @@ describe('links of the built site', () => {
     const outDir = multiOut!;
     const page = join(outDir, 'note-legali', 'index.html');
     const html = readFileSync(page, 'utf8');
-    const broken = html.replace('</main>', '<a href="/non-esiste/">x</a><a href="/obiettivi/2020/a01-00/#I99">y</a></main>');
+    const broken = html.replace(
+      '</main>',
+      '<a href="/non-esiste/">x</a><a href="/obiettivi/2020/a01-00/#I99">y</a></main>',
+    );
     writeFileSync(page, broken);
     expect(brokenLinks(outDir, siteOf(multiYear))).toEqual([
       '/note-legali/ → /non-esiste/: nessun file /non-esiste/',

@@ -106,7 +106,10 @@ describe('several years (multi-year fixture)', () => {
 
   it('walks the DUP tree from mandato to programma with breadcrumbs', async () => {
     const page = await open(`${multi.baseURL}/dup/DUP_20_0901_0902/`);
-    const trail = await page.getByRole('navigation', { name: 'Percorso di navigazione' }).locator('li').allTextContents();
+    const trail = await page
+      .getByRole('navigation', { name: 'Percorso di navigazione' })
+      .locator('li')
+      .allTextContents();
     expect(trail.slice(-4)).toEqual(['DUP', 'DUP_20', 'DUP_20_0901', 'DUP_20_0901_0902']);
     await expect(page.locator('a[href="/obiettivi/2021/c03-01/"]').count()).resolves.toBeGreaterThan(0);
     await page.close();
@@ -126,12 +129,17 @@ async function search(baseURL: string, term: string): Promise<string[]> {
   await page.getByLabel('Parole da cercare').fill(term);
   await page.getByRole('button', { name: 'Cerca' }).click();
   const status = page.getByRole('status');
-  await status.filter({ hasText: 'per “' }).waitFor().catch(async (error) => {
-    throw new Error(`search did not finish; status: ${await status.textContent()}; url: ${page.url()}`, { cause: error });
-  });
-  const hrefs = await page.locator('[data-peg-search-results] a').evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  await status
+    .filter({ hasText: 'per “' })
+    .waitFor()
+    .catch(async (error) => {
+      throw new Error(`search did not finish; status: ${await status.textContent()}; url: ${page.url()}`, {
+        cause: error,
+      });
+    });
+  const hrefs = await page
+    .locator('[data-peg-search-results] a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.close();
   return hrefs.sort();
 }
@@ -160,15 +168,38 @@ describe('search', () => {
 describe('open data served by the built site', () => {
   it('serves obiettivi.json equal to the content files with derived values', async () => {
     const content = loadContent('content');
-    const items = content.obiettivi.map((o) => ({ data: o.data, url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/` }));
+    const items = content.obiettivi.map((o) => ({
+      data: o.data,
+      url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`,
+    }));
     const response = await fetch(`${inject('baseURL')}/opendata/obiettivi.json`);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openDataDocument(content.ente, items))));
   });
 });
 
 describe('accessibility', () => {
-  const shipped = ['/', '/obiettivi/2020/', '/obiettivi/', '/centri-di-responsabilita/', '/responsabili/', '/responsabili/caruso-gianluca/', '/dup/', '/dup/DUP_10_0101_1103/', '/cerca/', '/opendata/', '/note-legali/'];
-  const fixture = ['/', '/panoramica/2020/', '/obiettivi/2021/', '/centri-di-responsabilita/settore-ambiente-e-verde/', '/responsabili/rossi-maria/', '/dup/DUP_10/', '/cerca/?q=smartworking'];
+  const shipped = [
+    '/',
+    '/obiettivi/2020/',
+    '/obiettivi/',
+    '/centri-di-responsabilita/',
+    '/responsabili/',
+    '/responsabili/caruso-gianluca/',
+    '/dup/',
+    '/dup/DUP_10_0101_1103/',
+    '/cerca/',
+    '/opendata/',
+    '/note-legali/',
+  ];
+  const fixture = [
+    '/',
+    '/panoramica/2020/',
+    '/obiettivi/2021/',
+    '/centri-di-responsabilita/settore-ambiente-e-verde/',
+    '/responsabili/rossi-maria/',
+    '/dup/DUP_10/',
+    '/cerca/?q=smartworking',
+  ];
 
   it('reports no axe violations on every page type of the shipped content', async () => {
     for (const path of shipped) {

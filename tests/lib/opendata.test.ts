@@ -39,7 +39,9 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
           const out = published.indicatori[j];
           expect(Object.keys(out)).toEqual([...Object.keys(IndicatoreSchema.shape), 'grado_raggiungimento', 'esito']);
           for (const key of Object.keys(IndicatoreSchema.shape)) {
-            expect(out[key], `${data.codice}.${indicatore.id}.${key}`).toEqual(indicatore[key as keyof typeof indicatore]);
+            expect(out[key], `${data.codice}.${indicatore.id}.${key}`).toEqual(
+              indicatore[key as keyof typeof indicatore],
+            );
           }
           expect(out.grado_raggiungimento).toBe(gradoRaggiungimento(indicatore));
           expect(out.esito).toBe(esitoIndicatore(indicatore, content.ente.soglie_esito));
@@ -76,7 +78,9 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
         const cells = obiettivi[i]!;
         expect(cells.dup_programma).toBe(o.dup.programma);
         expect(JSON.parse(cells.soggetti_coinvolti!)).toEqual(o.soggetti_coinvolti);
-        expect(cells.avanzamento_ponderato).toBe(o.avanzamento_ponderato === null ? '' : String(o.avanzamento_ponderato));
+        expect(cells.avanzamento_ponderato).toBe(
+          o.avanzamento_ponderato === null ? '' : String(o.avanzamento_ponderato),
+        );
       });
     });
   });
@@ -86,13 +90,34 @@ describe('CSV columns', () => {
   it('follow the schema order and carry the schema descriptions', () => {
     const names = obiettiviColumns().map((c) => c.name);
     expect(names).toEqual([
-      'codice', 'anno', 'titolo', 'assessorato', 'centro_di_responsabilita', 'responsabile', 'stato',
-      'dup_mandato', 'dup_missione', 'dup_programma', 'soggetti_coinvolti', 'url', 'avanzamento_ponderato',
+      'codice',
+      'anno',
+      'titolo',
+      'assessorato',
+      'centro_di_responsabilita',
+      'responsabile',
+      'stato',
+      'dup_mandato',
+      'dup_missione',
+      'dup_programma',
+      'soggetti_coinvolti',
+      'url',
+      'avanzamento_ponderato',
     ]);
     expect(fasiColumns().map((c) => c.name)).toEqual(['codice', ...Object.keys(FaseSchema.shape)]);
     expect(indicatoriColumns(['2019', '2020']).map((c) => c.name)).toEqual([
-      'codice', 'id', 'descrizione', 'tipo', 'direzione', 'valore_atteso', 'valore_raggiunto',
-      'storico_2019', 'storico_2020', 'note', 'grado_raggiungimento', 'esito',
+      'codice',
+      'id',
+      'descrizione',
+      'tipo',
+      'direzione',
+      'valore_atteso',
+      'valore_raggiunto',
+      'storico_2019',
+      'storico_2020',
+      'note',
+      'grado_raggiungimento',
+      'esito',
     ]);
     expect(fasiColumns().find((c) => c.name === 'peso')!.description).toBe(FaseSchema.shape.peso.description);
     for (const column of [...obiettiviColumns(), ...fasiColumns(), ...indicatoriColumns(['2019'])]) {
@@ -107,7 +132,9 @@ describe('CSV columns', () => {
     expect(text.split('\r\n')[0]).toBe(
       'codice,id,descrizione,tipo,direzione,valore_atteso,valore_raggiunto,storico_2019,storico_2020,note,grado_raggiungimento,esito',
     );
-    expect(text).toContain('2021_A01_00,I01,Dipendenti in lavoro agile (%),EFFICACIA,crescente,60,45,10,80,,0.75,parzialmente raggiunto\r\n');
+    expect(text).toContain(
+      '2021_A01_00,I01,Dipendenti in lavoro agile (%),EFFICACIA,crescente,60,45,10,80,,0.75,parzialmente raggiunto\r\n',
+    );
     const fasi = csvTable('fasi', document.obiettivi);
     expect(fasi).toContain('"Ritardo per ""lockdown"", rinvio al 2021"');
   });
@@ -124,7 +151,16 @@ describe('DCAT-AP_IT catalogue', () => {
       'peg.comune.esempio.it:obiettivi-peg-2020',
     ]);
     for (const dataset of catalog['dcat:dataset']) {
-      for (const field of ['dct:identifier', 'dct:title', 'dct:description', 'dct:modified', 'dcat:theme', 'dct:rightsHolder', 'dct:accrualPeriodicity', 'dcat:distribution']) {
+      for (const field of [
+        'dct:identifier',
+        'dct:title',
+        'dct:description',
+        'dct:modified',
+        'dcat:theme',
+        'dct:rightsHolder',
+        'dct:accrualPeriodicity',
+        'dcat:distribution',
+      ]) {
         expect(dataset, field).toHaveProperty([field]);
       }
       for (const distribution of dataset['dcat:distribution']) {

@@ -4,7 +4,10 @@ import { slugFromCodice } from '../../src/schemas/obiettivo';
 import { buildIndexes, centroUrl, personaUrl, slugify } from '../../src/lib/queries';
 
 const content = loadContent('tests/fixtures/content/multi-year');
-const items = content.obiettivi.map((o) => ({ ...o, url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/` }));
+const items = content.obiettivi.map((o) => ({
+  ...o,
+  url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`,
+}));
 const indexes = buildIndexes(items, content.dup);
 const codici = (list: readonly { data: { codice: string } }[]) => list.map((o) => o.data.codice);
 
@@ -52,7 +55,11 @@ describe('buildIndexes', () => {
       ['DUP_10', ['DUP_10_0101']],
       ['DUP_20', ['DUP_20_0901']],
     ]);
-    expect(codici(indexes.dupPerCodice.get('DUP_10')!.obiettivi)).toEqual(['2020_A01_00', '2020_B02_00', '2021_A01_00']);
+    expect(codici(indexes.dupPerCodice.get('DUP_10')!.obiettivi)).toEqual([
+      '2020_A01_00',
+      '2020_B02_00',
+      '2021_A01_00',
+    ]);
     expect(codici(indexes.dupPerCodice.get('DUP_10_0101_1104')!.obiettivi)).toEqual(['2020_B02_00']);
     const programma = indexes.dupPerCodice.get('DUP_20_0901_0902')!;
     expect(programma.livello).toBe('programma');

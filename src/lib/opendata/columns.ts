@@ -29,7 +29,8 @@ export const DERIVED_DESCRIPTIONS = {
     'Avanzamento ponderato dell’obiettivo da 0 a 100: somma di peso × avanzamento divisa per la somma dei pesi delle fasi che riportano un avanzamento; vuoto se nessuna fase lo riporta',
   grado_raggiungimento:
     'Grado di raggiungimento come rapporto (1 = 100%): raggiunto/atteso se crescente, atteso/raggiunto se decrescente, 1 o 0 se binario; vuoto se un valore manca',
-  esito: 'Esito dell’indicatore secondo le soglie dell’ente: raggiunto, parzialmente raggiunto, non raggiunto, non rilevato',
+  esito:
+    'Esito dell’indicatore secondo le soglie dell’ente: raggiunto, parzialmente raggiunto, non raggiunto, non rilevato',
   codice: 'Codice dell’obiettivo a cui appartiene la riga',
 } as const;
 

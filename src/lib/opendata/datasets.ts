@@ -7,7 +7,11 @@ export function datasetFiles(anno?: number) {
   const dir = anno === undefined ? '/opendata/' : `/opendata/${anno}/`;
   return [
     { path: `${dir}obiettivi.json`, format: 'JSON' as const, title: 'Obiettivi con fasi e indicatori (JSON)' },
-    ...TABELLE.map((tabella) => ({ path: `${dir}${tabella}.csv`, format: 'CSV' as const, title: `Tabella ${tabella} (CSV)` })),
+    ...TABELLE.map((tabella) => ({
+      path: `${dir}${tabella}.csv`,
+      format: 'CSV' as const,
+      title: `Tabella ${tabella} (CSV)`,
+    })),
   ];
 }
 
@@ -20,11 +24,15 @@ export function datasetSpecs(
   items: readonly { anno: number; modified: string }[],
   anni: readonly number[],
 ): DatasetSpec[] {
-  const latest = (list: readonly { modified: string }[]) => list.map((i) => i.modified).sort().at(-1) ?? '';
+  const latest = (list: readonly { modified: string }[]) =>
+    list
+      .map((i) => i.modified)
+      .sort()
+      .at(-1) ?? '';
   const all: DatasetSpec = {
     id: 'obiettivi-peg',
     title: `Obiettivi di PEG – ${ente.nome}`,
-    description: `Obiettivi del Piano esecutivo di gestione del ${ente.nome} (anni ${[...anni].sort().join(', ')}), con fasi, indicatori, avanzamento ponderato ed esiti.`,
+    description: `Obiettivi del Piano esecutivo di gestione del ${ente.nome} (${anni.length === 1 ? 'anno' : 'anni'} ${[...anni].sort().join(', ')}), con fasi, indicatori, avanzamento ponderato ed esiti.`,
     modified: latest(items),
     distributions: datasetFiles(),
   };

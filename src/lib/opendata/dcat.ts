@@ -46,7 +46,10 @@ export function datasetIdentifier(ente: Ente, id: string): string {
 export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
   const site = ente.sito_url;
   const abs = (path: string) => new URL(path, site).href;
-  const modified = datasets.map((d) => d.modified).sort().at(-1);
+  const modified = datasets
+    .map((d) => d.modified)
+    .sort()
+    .at(-1);
   return {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',

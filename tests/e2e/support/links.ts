@@ -58,7 +58,9 @@ export function brokenLinks(outDir: string, site: string): string[] {
   }
   const sitemap = join(outDir, 'sitemap.xml');
   if (!existsSync(sitemap)) problems.push('sitemap.xml mancante');
-  else for (const match of readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) check('/sitemap.xml', match[1]!, new URL(origin));
+  else
+    for (const match of readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g))
+      check('/sitemap.xml', match[1]!, new URL(origin));
   return problems;
 }
 
