@@ -1,0 +1,144 @@
+import type { Obiettivo } from '../../schemas/obiettivo';
+import { formatNumber } from './format-number';
+import type { Finding } from './problem';
+import { nearest } from './suggest';
+
+/** What the rules of one objective need from the rest of the content. */
+export interface ObjectiveContext {
+  /** Allowed indicator types (ente.yaml), or null when ente.yaml is itself invalid. */
+  tipiIndicatore: readonly string[] | null;
+  /** DUP codes by level, or null when dup.yaml is invalid. */
+  dup: DupIndex | null;
+}
+
+export interface DupIndex {
+  mandati: ReadonlySet<string>;
+  /** missione → its mandato */
+  missioni: ReadonlyMap<string, string>;
+  /** programma → its missione */
+  programmi: ReadonlyMap<string, string>;
+}
+
+/** Tolerance of the pesi sum: imported weights such as 33.33 × 3 must still pass. */
+const PESI_TOLERANCE = 0.01;
+
+function duplicateIds(items: readonly { id: string }[], list: 'fasi' | 'indicatori'): Finding[] {
+  const seen = new Map<string, number>();
+  const findings: Finding[] = [];
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, index);
+    else
+      findings.push({
+        rule: 'id-duplicato',
+        path: [list, index, 'id'],
+        message: `l’id ${item.id} è già usato da ${list}.${first}: ogni ${list === 'fasi' ? 'fase' : 'indicatore'} ha un id diverso`,
+      });
+  });
+  return findings;
+}
+
+type DatePair = [start: string, end: string, label: string];
+const FASE_DATES: DatePair[] = [
+  ['inizio_previsto', 'fine_prevista', 'prevista'],
+  ['inizio_effettivo', 'fine_effettiva', 'effettiva'],
+];
+
+function dateOrder(data: Obiettivo): Finding[] {
+  const findings: Finding[] = [];
+  data.fasi.forEach((fase, index) => {
+    for (const [startKey, endKey, label] of FASE_DATES) {
+      const start = fase[startKey as keyof typeof fase] as string | null;
+      const end = fase[endKey as keyof typeof fase] as string | null;
+      if (start && end && start > end)
+        findings.push({ rule: 'date-ordine', path: ['fasi', index, endKey], message: `la fine ${label} ${end} viene prima dell’inizio ${start}` });
+    }
+  });
+  data.soggetti_coinvolti.forEach((soggetto, index) => {
+    if (soggetto.inizio && soggetto.fine && soggetto.inizio > soggetto.fine)
+      findings.push({
+        rule: 'date-ordine',
+        path: ['soggetti_coinvolti', index, 'fine'],
+        message: `la fine ${soggetto.fine} viene prima dell’inizio ${soggetto.inizio}`,
+      });
+  });
+  return findings;
+}
+
+function pesiFasi(data: Obiettivo): Finding[] {
+  if (data.fasi.length === 0) return [];
+  const sum = data.fasi.reduce((total, fase) => total + fase.peso, 0);
+  if (Math.abs(sum - 100) <= PESI_TOLERANCE) return [];
+  return [{ rule: 'pesi-fasi', path: ['fasi'], at: 'key', message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100` }];
+}
+
+function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
+  if (!dup) return [];
+  const { mandato, missione, programma } = data.dup;
+  const missing: Finding[] = [];
+  if (!dup.mandati.has(mandato)) missing.push(missingCode('mandato', mandato));
+  if (!dup.missioni.has(missione)) missing.push(missingCode('missione', missione));
+  if (!dup.programmi.has(programma)) missing.push(missingCode('programma', programma));
+  if (missing.length > 0) return missing;
+  const chain: Finding[] = [];
+  const parentMissione = dup.programmi.get(programma);
+  if (parentMissione !== missione)
+    chain.push({
+      rule: 'dup-catena',
+      path: ['dup', 'programma'],
+      message: `il programma ${programma} appartiene alla missione ${parentMissione}, non a ${missione}`,
+    });
+  const parentMandato = dup.missioni.get(missione);
+  if (parentMandato !== mandato)
+    chain.push({
+      rule: 'dup-catena',
+      path: ['dup', 'missione'],
+      message: `la missione ${missione} appartiene al mandato ${parentMandato}, non a ${mandato}`,
+    });
+  return chain;
+}
+
+function missingCode(level: 'mandato' | 'missione' | 'programma', code: string): Finding {
+  return { rule: 'dup-mancante', path: ['dup', level], message: `il codice ${code} non è definito in dup.yaml: aggiungilo lì o correggi il codice` };
+}
+
+function tipiIndicatore(data: Obiettivo, tipi: readonly string[] | null): Finding[] {
+  if (!tipi) return [];
+  const findings: Finding[] = [];
+  data.indicatori.forEach((indicatore, index) => {
+    if (tipi.includes(indicatore.tipo)) return;
+    const guess = nearest(indicatore.tipo, tipi);
+    const hint = guess ? `forse intendevi ${guess}?` : `i tipi ammessi sono ${tipi.join(', ')} (elenco in ente.yaml, tipi_indicatore)`;
+    findings.push({ rule: 'tipo-indicatore', path: ['indicatori', index, 'tipo'], message: `tipo sconosciuto «${indicatore.tipo}»: ${hint}` });
+  });
+  return findings;
+}
+
+function storicoAnni(data: Obiettivo): Finding[] {
+  const findings: Finding[] = [];
+  data.indicatori.forEach((indicatore, index) => {
+    for (const year of Object.keys(indicatore.storico)) {
+      if (Number(year) < data.anno) continue;
+      findings.push({
+        rule: 'storico-anno',
+        path: ['indicatori', index, 'storico', year],
+        at: 'key',
+        message: `lo storico contiene solo anni precedenti al ${data.anno}: il valore del ${year} va in valore_raggiunto o nel PEG di quell’anno`,
+      });
+    }
+  });
+  return findings;
+}
+
+/** Rules across the fields of one schema-valid objective (errors). */
+export function objectiveRules(data: Obiettivo, context: ObjectiveContext): Finding[] {
+  return [
+    ...dupLinks(data, context.dup),
+    ...pesiFasi(data),
+    ...duplicateIds(data.fasi, 'fasi'),
+    ...dateOrder(data),
+    ...duplicateIds(data.indicatori, 'indicatori'),
+    ...tipiIndicatore(data, context.tipiIndicatore),
+    ...storicoAnni(data),
+  ];
+}

@@ -1,0 +1,32 @@
+/**
+ * Every rule the validator applies, with a stable id. Ids appear in brackets at the end of each
+ * message, in `--format json` and in docs/validazione.md; never rename one (CI filters may match them).
+ */
+export const RULES = {
+  file: 'The file cannot be read as text: missing, empty, over the size limit, binary or not UTF-8.',
+  frontmatter: 'An objective file must start with a `---` line, a YAML map, and a closing `---` line.',
+  yaml: 'YAML syntax error (including a key written twice in the same map).',
+  schema: 'A field does not match the schema (type, required field, allowed values, ranges).',
+  'chiave-sconosciuta': 'A key the schema does not know (usually misspelt); the nearest valid key is suggested.',
+  data: 'A date that is not `YYYY-MM-DD` or does not exist in the calendar (2020-02-31).',
+  'date-ordine': 'A start date after its end date (planned, actual, soggetti).',
+  'pesi-fasi': 'The pesi of an objective’s fasi do not sum to 100 (±0.01).',
+  'codice-duplicato': 'Two objective files use the same codice (across all years).',
+  'codice-percorso': 'codice, anno and the file path disagree: the file must be obiettivi/<anno>/<slug>.md.',
+  'dup-mancante': 'A DUP code of the objective is not defined in dup.yaml.',
+  'dup-catena': 'The DUP codes exist but do not form one chain (programma in missione in mandato).',
+  'dup-duplicato': 'A DUP code is defined twice in dup.yaml.',
+  'id-duplicato': 'Two fasi or two indicatori of one objective have the same id.',
+  'tipo-indicatore': 'An indicator tipo that is not listed in ente.yaml `tipi_indicatore`.',
+  'storico-anno': 'A storico year that is not earlier than the objective’s anno.',
+  html: 'Raw HTML, an event handler or a `javascript:` URL in a text (shown as text, never rendered).',
+  'sezione-mancante': 'The body lacks `## Modalità di attuazione` or `## Stato di attuazione`.',
+  binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
+  rapporto: 'raggiunto/atteso is over 10× or under 1/10: probably a unit mismatch (1 vs 100).',
+  'date-anno': 'A fase date outside the PEG year ±1.',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** Rules that only warn: the build still passes. */
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set(['html', 'sezione-mancante', 'binario', 'rapporto', 'date-anno']);

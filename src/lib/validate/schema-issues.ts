@@ -1,0 +1,110 @@
+import type { z } from 'astro/zod';
+import type { Finding, FieldPath } from './problem';
+import { nearest } from './suggest';
+
+/** Zod 4 schema internals we walk to list the keys allowed at a path (for "forse intendevi …?"). */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { def: SchemaDef }>;
+  innerType?: { def: SchemaDef };
+  in?: { def: SchemaDef };
+  element?: { def: SchemaDef };
+  valueType?: { def: SchemaDef };
+}
+
+function unwrap(def: SchemaDef): SchemaDef {
+  let current = def;
+  for (;;) {
+    const inner = current.innerType ?? (current.type === 'pipe' ? current.in : undefined);
+    if (!inner) return current;
+    current = inner.def;
+  }
+}
+
+/** Keys of the strict object at `path` in `schema`, or [] when the path leads elsewhere. */
+export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
+  let def = unwrap((schema as unknown as { def: SchemaDef }).def);
+  for (const segment of path) {
+    if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment]) def = def.shape[segment].def;
+    else if (def.type === 'array' && def.element && typeof segment === 'number') def = def.element.def;
+    else if (def.type === 'record' && def.valueType) def = def.valueType.def;
+    else return [];
+    def = unwrap(def);
+  }
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'un testo',
+  number: 'un numero',
+  int: 'un numero intero',
+  boolean: 'sì o no (true/false)',
+  object: 'un gruppo di campi chiave: valore',
+  array: 'un elenco (righe che iniziano con «- »)',
+  record: 'un gruppo di campi chiave: valore',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null (vuoto)';
+  if (Array.isArray(value)) return 'un elenco';
+  if (typeof value === 'object') return 'un gruppo di campi chiave: valore';
+  if (typeof value === 'string') return 'un testo';
+  if (typeof value === 'number') return 'un numero';
+  if (typeof value === 'boolean') return 'sì/no';
+  return typeof value;
+}
+
+/**
+ * Italian messages for issues whose schema gives none (Zod's defaults are English). Schema messages win:
+ * Zod 4 uses this map only where the schema has no `error` of its own.
+ */
+export const italianErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'campo obbligatorio';
+      return `deve essere ${TYPE_NAMES[issue.expected] ?? issue.expected}, non ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      return `valore non ammesso: scrivi ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return `deve essere almeno ${String(issue.minimum)}`;
+    case 'too_big':
+      return `non può superare ${String(issue.maximum)}`;
+    default:
+      return undefined;
+  }
+};
+
+function valueAt(data: unknown, path: FieldPath): { present: boolean } {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return { present: false };
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return { present: true };
+}
+
+/** Turns Zod issues into findings: unknown keys with a suggestion, dates as [data], missing keys named. */
+export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: unknown): Finding[] {
+  const findings: Finding[] = [];
+  for (const issue of issues) {
+    const path = issue.path as FieldPath;
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAt(schema, path);
+      for (const key of issue.keys) {
+        const guess = nearest(key, allowed);
+        const hint = guess ? `forse intendevi ${guess}?` : `le chiavi ammesse qui sono: ${allowed.join(', ')}`;
+        findings.push({ rule: 'chiave-sconosciuta', path: [...path, key], at: 'key', message: `chiave sconosciuta «${key}»: ${hint}` });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_format' && issue.format === 'date') {
+      findings.push({ rule: 'data', path, message: issue.message });
+      continue;
+    }
+    const last = path[path.length - 1];
+    const missing = path.length > 0 && !valueAt(data, path).present;
+    const message = missing ? `campo obbligatorio: aggiungi la riga «${String(last)}:» (scrivi null se il valore non c’è)` : issue.message;
+    findings.push({ rule: 'schema', path, message });
+  }
+  return findings;
+}
