@@ -96,7 +96,7 @@ export function enhanceFilters(): void {
   for (const th of headers) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'peg-sort btn btn-link p-0';
+    button.className = 'peg-sort';
     button.textContent = th.textContent;
     button.addEventListener('click', () => {
       const params = readUrl();

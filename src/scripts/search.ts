@@ -34,12 +34,10 @@ function fillSelect(select: HTMLSelectElement, values: Record<string, number> | 
 
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
-  item.className = 'mb-3';
   const link = document.createElement('a');
   link.href = data.url;
   link.textContent = data.meta.title ?? data.url;
   const excerpt = document.createElement('p');
-  excerpt.className = 'mb-0';
   // Pagefind's excerpt is its own escaped text with <mark> around the matches.
   excerpt.innerHTML = data.excerpt;
   item.append(link, excerpt);
