@@ -1,13 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 
 /**
- * Test projects, one per runner: `unit` runs tests/**\/*.test.ts in Node. Browser tests (*.e2e.ts) get
- * their own project here, so neither runner loads the other's files.
+ * Unit tests (tests/**\/*.test.ts) run in Node; Astro's Vite config lets them render .astro components
+ * with the container API. Browser tests (*.e2e.ts) use vitest.e2e.config.ts, so neither runner loads
+ * the other's files.
  */
-export default defineConfig({
+export default getViteConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],

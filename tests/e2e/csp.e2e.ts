@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { cspHash } from '../../src/lib/csp/policy';
 import { scanInlineCode } from '../../src/lib/csp/scan';
 import { launchBrowser, newContext } from './support/browser';
-import { builtPages, visit } from './support/pages';
+import { builtPages, visit } from './support/built-pages';
 
 const outDir = inject('outDir');
 const baseURL = inject('baseURL');

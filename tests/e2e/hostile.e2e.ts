@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { scanInlineCode } from '../../src/lib/csp/scan';
 import { launchBrowser, newContext } from './support/browser';
 import { buildSite, serveSite, type ServedSite } from './support/site';
-import { builtPages, visit, type BuiltPage } from './support/pages';
+import { builtPages, visit, type BuiltPage } from './support/built-pages';
 
 /**
  * tests/fixtures/content/hostile puts a script-injection payload in every text field of valid content

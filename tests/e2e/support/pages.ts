@@ -1,69 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { listHtmlFiles } from '../../../src/lib/html-files';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 
-export interface BuiltPage {
-  file: string;
-  /** URL path as a static host serves it: dir/index.html → /dir/ */
-  path: string;
-  html: string;
+/** WCAG 2.1 A and AA rules: the bar of DESIGN.md section 7. No rule is disabled. */
+export async function axeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Every page of a built site, read from disk (the sitemap may omit 404 and redirects). */
-export async function builtPages(outDir: string): Promise<BuiltPage[]> {
-  const files = await listHtmlFiles(outDir);
-  return files.map((file) => {
-    const rel = relative(outDir, file).split(sep).join('/');
-    return { file, path: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), html: readFileSync(file, 'utf8') };
-  });
-}
-
-export interface VisitReport {
-  dialogs: string[];
-  consoleErrors: string[];
-  /** Violations the page's own policy reported (blocked inline code, blocked loads). */
-  cspViolations: string[];
-  /** Requests that left 127.0.0.1 (the context aborts them; listed here to fail the test). */
-  outsideRequests: string[];
-  /** True when any payload managed to set the canary. */
-  pwned: boolean;
-}
-
-/**
- * Loads one page, lets it settle, and reports everything a running payload would leave behind:
- * dialogs, console errors, CSP violations, requests to other hosts, and the window.__pwned canary.
- */
-export async function visit(context: BrowserContext, url: string): Promise<VisitReport> {
-  const report: VisitReport = { dialogs: [], consoleErrors: [], cspViolations: [], outsideRequests: [], pwned: false };
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const log = ((window as unknown as { __csp?: string[] }).__csp ??= []);
-      log.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.on('dialog', (dialog) => {
-    report.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') report.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => report.consoleErrors.push(error.message));
-  page.on('request', (request) => {
-    if (!/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(request.url()))
-      report.outsideRequests.push(request.url());
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  // Handlers such as onerror fire after load; interaction-free payloads have had their chance by then.
-  await page.waitForTimeout(50);
-  const state = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: unknown }).__pwned !== undefined,
-    csp: (window as unknown as { __csp?: string[] }).__csp ?? [],
-  }));
-  report.pwned = state.pwned;
-  report.cspViolations = state.csp;
-  await page.close();
-  return report;
+/** Codes of the visible rows of the year table, in display order. */
+export async function visibleCodes(page: Page): Promise<string[]> {
+  return page.locator('[data-peg-table] tbody tr:not([hidden]) td:first-child').allTextContents();
 }

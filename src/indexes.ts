@@ -1,0 +1,28 @@
+import { contentDir, getContent, type ObiettivoPage } from './content';
+import { lastModifiedIndex } from './lib/git/last-modified';
+import { openDataDocument, type OpenDataDocument } from './lib/opendata/records';
+import { buildIndexes, type Indexes } from './lib/queries';
+import { updatedDate } from './lib/updated';
+
+/**
+ * Build-once data derived from getContent() for the pages: the indexes of src/lib/queries.ts, the
+ * open-data document and last-update dates. Like getContent, each is computed once per build.
+ */
+let indexes: Promise<Indexes<ObiettivoPage>> | undefined;
+let openData: Promise<OpenDataDocument> | undefined;
+
+export function getIndexes(): Promise<Indexes<ObiettivoPage>> {
+  indexes ??= getContent().then(({ obiettivi, dup }) => buildIndexes(obiettivi, dup));
+  return indexes;
+}
+
+/** The open-data document of every objective (DESIGN.md section 5). */
+export function getOpenData(): Promise<OpenDataDocument> {
+  openData ??= getContent().then(({ ente, obiettivi }) => openDataDocument(ente, obiettivi));
+  return openData;
+}
+
+/** Last-update date (git) of an objective page. */
+export function updatedOf(page: ObiettivoPage): string {
+  return updatedDate(lastModifiedIndex(contentDir), page);
+}

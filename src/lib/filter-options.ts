@@ -1,0 +1,59 @@
+import type { Dup } from '../schemas/dup';
+import type { Obiettivo } from '../schemas/obiettivo';
+import { ESITI } from './metrics';
+import { personKey, slugify } from './queries';
+
+export interface FilterField {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+/** Distinct values, keyed by slug (first spelling wins, upper case preferred), sorted by label. */
+function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v) => slugify(personKey(v))) {
+  const byValue = new Map<string, string>();
+  for (const raw of values) {
+    const value = valueOf(raw);
+    const known = byValue.get(value);
+    if (known === undefined || (raw === raw.toLocaleUpperCase('it-IT') && known !== known.toLocaleUpperCase('it-IT'))) {
+      byValue.set(value, raw);
+    }
+  }
+  return [...byValue].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'it'));
+}
+
+/**
+ * The filters of a year's table. Names are the URL query keys and the row data-* attributes
+ * (ObiettiviTable): centro, responsabile, programma, esito, tipo.
+ */
+export function filterFields(obiettivi: readonly { data: Obiettivo }[], dup: Dup): FilterField[] {
+  const titoli = new Map(
+    dup.mandati.flatMap((m) => m.missioni.flatMap((mi) => mi.programmi.map((p) => [p.codice, p.titolo]))),
+  );
+  const programmi = distinct(
+    obiettivi.map((o) => o.data.dup.programma),
+    (codice) => codice,
+  ).map(({ value }) => ({ value, label: titoli.has(value) ? `${value} – ${titoli.get(value)}` : value }));
+  return [
+    {
+      name: 'centro',
+      label: 'Centro di responsabilità',
+      options: distinct(obiettivi.map((o) => o.data.centro_di_responsabilita)),
+    },
+    { name: 'responsabile', label: 'Responsabile', options: distinct(obiettivi.map((o) => o.data.responsabile)) },
+    { name: 'programma', label: 'Programma del DUP', options: programmi },
+    {
+      name: 'esito',
+      label: 'Esito di almeno un indicatore',
+      options: ESITI.map((e) => ({ value: slugify(e), label: e })),
+    },
+    {
+      name: 'tipo',
+      label: 'Tipo di indicatore',
+      options: distinct(
+        obiettivi.flatMap((o) => o.data.indicatori.map((i) => i.tipo)),
+        (tipo) => slugify(tipo),
+      ),
+    },
+  ];
+}

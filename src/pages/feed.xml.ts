@@ -1,0 +1,25 @@
+import type { APIRoute } from 'astro';
+import { getContent } from '../content';
+import { updatedOf } from '../indexes';
+import { atomFeed } from '../lib/feed';
+import { avanzamentoPonderato } from '../lib/metrics';
+import { formatPercent } from '../lib/format-local';
+
+/** /feed.xml: Atom feed of the objectives, newest update (git date of the file) first. */
+export const GET: APIRoute = async () => {
+  const { ente, obiettivi } = await getContent();
+  const abs = (path: string) => new URL(path, ente.sito_url).href;
+  const xml = atomFeed({
+    title: `Obiettivi di PEG aggiornati – ${ente.nome}`,
+    self: abs('/feed.xml'),
+    home: abs('/'),
+    author: ente.nome,
+    entries: obiettivi.map((o) => ({
+      title: `${o.data.codice} ${o.data.titolo}`,
+      url: abs(o.url),
+      updated: updatedOf(o),
+      summary: `${o.data.centro_di_responsabilita}. Responsabile: ${o.data.responsabile}. Avanzamento ponderato: ${formatPercent(avanzamentoPonderato(o.data.fasi))}.`,
+    })),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getIndexes, getOpenData } from '../../../indexes';
+import { csvTable, TABELLE, type Tabella } from '../../../lib/opendata/csv';
+import { csvResponse } from '../../../lib/opendata/responses';
+
+/** /opendata/<anno>/obiettivi.csv, fasi.csv, indicatori.csv. */
+export const getStaticPaths = (async () => {
+  const { anni } = await getIndexes();
+  return anni.flatMap((anno) => TABELLE.map((tabella) => ({ params: { anno: String(anno), tabella } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const obiettivi = (await getOpenData()).obiettivi.filter((o) => String(o.anno) === params.anno);
+  return csvResponse(csvTable(params.tabella as Tabella, obiettivi));
+};

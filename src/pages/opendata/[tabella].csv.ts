@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getOpenData } from '../../indexes';
+import { csvTable, TABELLE, type Tabella } from '../../lib/opendata/csv';
+import { csvResponse } from '../../lib/opendata/responses';
+
+/** /opendata/obiettivi.csv, fasi.csv, indicatori.csv: every year. */
+export const getStaticPaths = (() => TABELLE.map((tabella) => ({ params: { tabella } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) =>
+  csvResponse(csvTable(params.tabella as Tabella, (await getOpenData()).obiettivi));

@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getOpenData } from '../../../indexes';
+import { csvTable, TABELLE } from '../../../lib/opendata/csv';
+import { csvResponse } from '../../../lib/opendata/responses';
+
+/**
+ * One objective as CSV: /opendata/obiettivi/<codice>.csv (its row of obiettivi.csv),
+ * <codice>-fasi.csv and <codice>-indicatori.csv (its rows of fasi.csv and indicatori.csv).
+ */
+export const getStaticPaths = (async () => {
+  const { obiettivi } = await getOpenData();
+  return obiettivi.flatMap((obiettivo) =>
+    TABELLE.map((tabella) => ({
+      params: { file: tabella === 'obiettivi' ? obiettivo.codice : `${obiettivo.codice}-${tabella}` },
+      props: { obiettivo, tabella },
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => csvResponse(csvTable(props.tabella, [props.obiettivo]));

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadContent } from '../../src/lib/content/load';
+import { openDataDocument } from '../../src/lib/opendata/records';
+import { slugFromCodice } from '../../src/schemas/obiettivo';
+import { launchBrowser, newContext } from './support/browser';
+import { axeViolations, visibleCodes } from './support/pages';
+import { buildSite, serveSite, type ServedSite } from './support/site';
+
+const FIXTURE = 'tests/fixtures/content/multi-year';
+
+let browser: Browser;
+let context: BrowserContext;
+let multi: ServedSite;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  multi = await serveSite(buildSite(FIXTURE));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await multi?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(200);
+  return page;
+}
+
+describe('year list filters (multi-year fixture)', () => {
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['centro di responsabilità', { centro: 'settore-governo-del-territorio' }, ['2020_B02_00']],
+    ['responsabile', { responsabile: 'caruso-gianluca' }, ['2020_A01_00']],
+    ['programma DUP', { programma: 'DUP_10_0101_1104' }, ['2020_B02_00']],
+    ['esito', { esito: 'raggiunto' }, ['2020_A01_00']],
+    ['tipo di indicatore', { tipo: 'qualita' }, ['2020_B02_00']],
+    ['esito and tipo together', { esito: 'non-rilevato', tipo: 'efficienza' }, []],
+  ];
+
+  for (const [name, filters, expected] of cases) {
+    it(`narrows the table by ${name} and reproduces the view from the URL after reload`, async () => {
+      const page = await open(`${multi.baseURL}/obiettivi/2020/`);
+      expect(await visibleCodes(page)).toEqual(['2020_A01_00', '2020_B02_00']);
+      for (const [field, value] of Object.entries(filters)) await page.selectOption(`select[name="${field}"]`, value);
+      expect(await visibleCodes(page)).toEqual(expected);
+      const query = new URL(page.url()).searchParams;
+      for (const [field, value] of Object.entries(filters)) expect(query.get(field)).toBe(value);
+      await expect(page.locator('[data-peg-count]').textContent()).resolves.toBe(
+        `${expected.length === 1 ? '1 obiettivo' : `${expected.length} obiettivi`} su 2 ${expected.length === 1 ? 'corrisponde' : 'corrispondono'} ai filtri`,
+      );
+      await page.reload();
+      expect(await visibleCodes(page)).toEqual(expected);
+      for (const [field, value] of Object.entries(filters)) {
+        await expect(page.locator(`select[name="${field}"]`).inputValue()).resolves.toBe(value);
+      }
+      await page.close();
+    });
+  }
+
+  it('sorts by a column with aria-sort, and keeps the order in the URL', async () => {
+    const page = await open(`${multi.baseURL}/obiettivi/2021/`);
+    const header = page.locator('th[data-sort="avanzamento"]');
+    await header.getByRole('button').click();
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+    expect(await visibleCodes(page)).toEqual(['2021_C03_01', '2021_A01_00']);
+    await header.getByRole('button').click();
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+    expect(await visibleCodes(page)).toEqual(['2021_A01_00', '2021_C03_01']);
+    expect(new URL(page.url()).search).toBe('?ordina=avanzamento&verso=discendente');
+    await page.reload();
+    expect(await visibleCodes(page)).toEqual(['2021_A01_00', '2021_C03_01']);
+    await page.close();
+  });
+
+  it('shows the full table without JavaScript, whatever the query', async () => {
+    const noJs = await newContext(browser, { javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${multi.baseURL}/obiettivi/2020/?centro=settore-governo-del-territorio`);
+    await expect(page.locator('table.peg-obiettivi tbody tr').count()).resolves.toBe(2);
+    await noJs.close();
+  });
+});
+
+describe('several years (multi-year fixture)', () => {
+  it('shows the latest year on the home page and links every year overview', async () => {
+    const page = await open(`${multi.baseURL}/`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('2021');
+    await page.getByRole('navigation', { name: 'Anno del PEG' }).getByRole('link', { name: '2020' }).click();
+    expect(new URL(page.url()).pathname).toBe('/panoramica/2020/');
+    await expect(page.locator('h1').textContent()).resolves.toContain('2020');
+    await page.close();
+  });
+
+  it('lists on a person page the fasi they own in objectives of other offices', async () => {
+    const page = await open(`${multi.baseURL}/responsabili/caruso-gianluca/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('CARUSO GIANLUCA');
+    await expect(page.locator('a[href="/obiettivi/2020/a01-00/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('a[href="/obiettivi/2021/a01-00/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('a[href="/obiettivi/2020/b02-00/#F02"]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('walks the DUP tree from mandato to programma with breadcrumbs', async () => {
+    const page = await open(`${multi.baseURL}/dup/DUP_20_0901_0902/`);
+    const trail = await page
+      .getByRole('navigation', { name: 'Percorso di navigazione' })
+      .locator('li')
+      .allTextContents();
+    expect(trail.slice(-4)).toEqual(['DUP', 'DUP_20', 'DUP_20_0901', 'DUP_20_0901_0902']);
+    await expect(page.locator('a[href="/obiettivi/2021/c03-01/"]').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+/** Objectives whose files (front matter and body) contain `word`, case-insensitively. */
+function objectivesContaining(folder: string, word: string): string[] {
+  return loadContent(folder)
+    .obiettivi.filter((o) => `${JSON.stringify(o.data)} ${o.body}`.toLowerCase().includes(word))
+    .map((o) => `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`)
+    .sort();
+}
+
+async function search(baseURL: string, term: string): Promise<string[]> {
+  const page = await open(`${baseURL}/cerca/`);
+  await page.getByLabel('Parole da cercare').fill(term);
+  await page.getByRole('button', { name: 'Cerca' }).click();
+  const status = page.getByRole('status');
+  await status
+    .filter({ hasText: 'per “' })
+    .waitFor()
+    .catch(async (error) => {
+      throw new Error(`search did not finish; status: ${await status.textContent()}; url: ${page.url()}`, {
+        cause: error,
+      });
+    });
+  const hrefs = await page
+    .locator('[data-peg-search-results] a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.close();
+  return hrefs.sort();
+}
+
+describe('search', () => {
+  it('lists the objectives whose text contains "smartworking" (shipped content)', async () => {
+    const expected = objectivesContaining('content', 'smartworking');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await search(inject('baseURL'), 'smartworking')).toEqual(expected);
+  });
+
+  it('lists the objectives whose text contains "smartworking" (multi-year fixture)', async () => {
+    expect(await search(multi.baseURL, 'smartworking')).toEqual(objectivesContaining(FIXTURE, 'smartworking'));
+  });
+
+  it('explains without JavaScript that search needs it and links the year lists', async () => {
+    const noJs = await newContext(browser, { javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${multi.baseURL}/cerca/`);
+    await expect(page.getByText('La ricerca nel testo funziona con JavaScript').isVisible()).resolves.toBe(true);
+    await expect(page.locator('a[href="/obiettivi/2021/"]').count()).resolves.toBe(1);
+    await noJs.close();
+  });
+});
+
+describe('open data served by the built site', () => {
+  it('serves obiettivi.json equal to the content files with derived values', async () => {
+    const content = loadContent('content');
+    const items = content.obiettivi.map((o) => ({
+      data: o.data,
+      url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`,
+    }));
+    const response = await fetch(`${inject('baseURL')}/opendata/obiettivi.json`);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openDataDocument(content.ente, items))));
+  });
+});
+
+describe('accessibility', () => {
+  const shipped = [
+    '/',
+    '/obiettivi/2020/',
+    '/obiettivi/',
+    '/centri-di-responsabilita/',
+    '/responsabili/',
+    '/responsabili/caruso-gianluca/',
+    '/dup/',
+    '/dup/DUP_10_0101_1103/',
+    '/cerca/',
+    '/opendata/',
+    '/note-legali/',
+  ];
+  const fixture = [
+    '/',
+    '/panoramica/2020/',
+    '/obiettivi/2021/',
+    '/centri-di-responsabilita/settore-ambiente-e-verde/',
+    '/responsabili/rossi-maria/',
+    '/dup/DUP_10/',
+    '/cerca/?q=smartworking',
+  ];
+
+  it('reports no axe violations on every page type of the shipped content', async () => {
+    for (const path of shipped) {
+      const page = await open(`${inject('baseURL')}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('reports no axe violations on the multi-year pages, search results and the 404 page', async () => {
+    for (const path of fixture) {
+      const page = await open(`${multi.baseURL}${path}`);
+      if (path.startsWith('/cerca/')) await page.getByRole('status').filter({ hasText: 'per “' }).waitFor();
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    }
+    const page = await context.newPage();
+    await page.goto(`${multi.baseURL}/pagina-che-non-esiste/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Pagina non trovata');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
