@@ -24,6 +24,7 @@ describe('hostile content', () => {
   });
 
   it('builds pages that contain the payloads only as text', () => {
+    // Outside requests (evil.example) are the browser test's job: links to other hosts are allowed.
     expect(pages.map((page) => page.path)).toContain('/obiettivi/2020/b02-01/');
     for (const { path, html } of pages) {
       const code = scanInlineCode(html);
@@ -33,8 +34,23 @@ describe('hostile content', () => {
       ).toEqual([]);
       expect(code.eventHandlers, path).toEqual([]);
       expect(code.scriptUrls, path).toEqual([]);
-      expect(html, path).not.toMatch(/<(iframe|object|embed|base|svg onload|math|template|details open)\b/i);
-      expect(html, path).not.toMatch(/<(img|link|script)[^>]+evil\.example/i);
+      // A tokenizer, not a regex over the text: `<iframe` inside a quoted attribute value is only text.
+      const planted = [
+        'iframe',
+        'object',
+        'embed',
+        'base',
+        'frame',
+        'frameset',
+        'applet',
+        'math',
+        'template',
+        'noscript',
+      ];
+      expect(
+        planted.filter((tag) => code.tags.has(tag)),
+        path,
+      ).toEqual([]);
     }
   });
 

@@ -15,6 +15,8 @@ export interface InlineCode {
   eventHandlers: string[];
   /** URL attributes whose scheme runs code or a document: javascript:, vbscript:, data:text/html… */
   scriptUrls: string[];
+  /** Every element name in the document, lower-case. */
+  tags: Set<string>;
 }
 
 // Data blocks the browser never executes: hashing them would be harmless but misleading.
@@ -55,12 +57,20 @@ export function decodeEntities(value: string): string {
 
 /** Scans one HTML document for the inline code its policy must cover. */
 export function scanInlineCode(html: string): InlineCode {
-  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], eventHandlers: [], scriptUrls: [] };
+  const found: InlineCode = {
+    scripts: [],
+    styles: [],
+    styleAttributes: [],
+    eventHandlers: [],
+    scriptUrls: [],
+    tags: new Set(),
+  };
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(html))) {
     const tag = match[1]?.toLowerCase();
     if (!tag) continue; // a comment
+    found.tags.add(tag);
     const attributes = parseAttributes(match[2] ?? '');
     const style = attributes.get('style');
     if (style !== undefined) found.styleAttributes.push(style);
