@@ -19,6 +19,8 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
   // Astro hashes its own scripts and styles into a <meta> policy on every page (docs/security.md).
   security: { csp: cspConfig },
+  // Shiki colours code with inline style attributes, which the policy blocks: code stays plain text.
+  markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });
