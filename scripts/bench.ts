@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchSize } from '../src/lib/bench/run';
-import { markdownTable, weightTable, type BenchRow } from '../src/lib/bench/report';
+import { markdownTable, renderTable, weightTable, type BenchRow } from '../src/lib/bench/report';
 
 const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:start -->';
@@ -30,7 +30,17 @@ async function main() {
   }
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(rows, null, 2)}\n`);
-  const tables = `${START}\n${markdownTable(rows)}\n\nWeight per page type (${rows.at(-1)!.objectives.toLocaleString('en-US')} objectives):\n\n${weightTable(rows.at(-1)!)}\n${END}`;
+  const largest = rows.at(-1)!;
+  const size = largest.objectives.toLocaleString('en-US');
+  const tables = [
+    START,
+    markdownTable(rows),
+    `\nWeight per page type (${size} objectives):\n`,
+    weightTable(largest),
+    `\nRendering time by page type in the warm build (${size} objectives; Astro's per-route timings, summed):\n`,
+    renderTable(largest),
+    END,
+  ].join('\n');
   let doc: string;
   try {
     doc = readFileSync(DOC, 'utf8');

@@ -21,6 +21,8 @@ export interface BenchRow {
   /** 1-minute load average when the size started: other work on the machine stretches wall times. */
   load_avg: number;
   weight: Record<string, { js_gzip_kb: number; css_gzip_kb: number; html_gzip_kb: number }>;
+  /** Seconds Astro reported rendering each page type in the warm build (sum over routes). */
+  render_s_by_type: Record<string, number>;
 }
 
 const n = (value: number, digits = 1) =>
@@ -47,6 +49,15 @@ export function weightTable(row: BenchRow): string {
   const lines = ['| page type | JavaScript gzip | CSS gzip | HTML gzip |', '|---|---:|---:|---:|'];
   for (const [type, w] of Object.entries(row.weight).sort()) {
     lines.push(`| ${type} | ${n(w.js_gzip_kb)} KB | ${n(w.css_gzip_kb)} KB | ${n(w.html_gzip_kb)} KB |`);
+  }
+  return lines.join('\n');
+}
+
+/** Where the warm build's rendering time goes, by page type (Astro's own per-route timings). */
+export function renderTable(row: BenchRow): string {
+  const lines = ['| page type | routes rendering time (sum) |', '|---|---:|'];
+  for (const [type, seconds] of Object.entries(row.render_s_by_type).sort((a, b) => b[1] - a[1])) {
+    lines.push(`| ${type} | ${n(seconds, 2)} s |`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { validateContent } from '../validate/validate-content';
 import { distStats } from './dist-stats';
 import { measure, type Measured } from './measure';
+import { renderSecondsByType } from './render-log';
 import type { BenchRow } from './report';
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -77,6 +78,7 @@ export async function benchSize(objectives: number, log: (line: string) => void)
       cold_peak_rss_mb: round(cold.peakRssMb, 0),
       dist_mb: round(stats.bytes / 2 ** 20),
       weight: stats.weight,
+      render_s_by_type: renderSecondsByType(warm.output),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageType } from '../../../src/lib/bench/dist-stats';
 import { measure } from '../../../src/lib/bench/measure';
+import { renderSecondsByType } from '../../../src/lib/bench/render-log';
 
 describe('measure', () => {
   it('sees the memory and CPU time of a grandchild process', async () => {
@@ -33,5 +34,18 @@ describe('pageType', () => {
     ['/cerca/', 'cerca'],
   ])('files %s under %s', (path, type) => {
     expect(pageType(path)).toBe(type);
+  });
+});
+
+describe('renderSecondsByType', () => {
+  it('sums Astro per-route render times by page type', () => {
+    const log = [
+      '14:39:44   ├─ /obiettivi/2021/f03-00/index.html (+7ms) ',
+      '14:39:44   ├─ /obiettivi/2021/g00-00/index.html (+1.50s) ',
+      '14:39:44   └─ /obiettivi/2021/index.html (+20ms) ',
+      '14:39:47   ├─ /opendata/obiettivi/2016_C03_00.json (+5ms) ',
+      '14:39:42   ├─ /404.html',
+    ].join('\n');
+    expect(renderSecondsByType(log)).toEqual({ obiettivo: 1.51, anno: 0.02, 'opendata (file)': 0.01 });
   });
 });
