@@ -22,7 +22,8 @@ export class Narrative {
     } else if (last && (this.open || (this.pageBreak && continues(last.text, text)))) {
       last.text = `${last.text} ${markdownText(text)}`;
     } else {
-      this.blocks.push({ kind: 'p', indent: '', text: markdownText(text) });
+      // A paragraph of the report that starts like a Markdown heading stays a paragraph.
+      this.blocks.push({ kind: 'p', indent: '', text: markdownText(text).replace(/^(#{1,6})(?=\s)/, '\\$1') });
     }
     this.open = true;
     this.pageBreak = false;

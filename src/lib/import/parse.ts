@@ -135,8 +135,8 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
       const header = result.header;
       if (!header) {
         finish();
-        // Skip to the next page header: without a header the block cannot be attributed.
-        while (index < lines.length && !isPageHeaderStart(lines[index]!.text)) placement.placed(lines[index++]!.number);
+        // Without a header the block cannot be attributed: its lines stay unplaced and are listed.
+        while (index < lines.length && !isPageHeaderStart(lines[index]!.text)) index++;
         continue;
       }
       if (current?.header.codice === header.codice) {
