@@ -299,7 +299,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('keeps the Markdown lists of 2020_C04_00 and the nested list of 2020_S02_00', () => {
-    expect(imported.body('2020_C04_00')).toContain('In particolare:\n\n- 1) elaborazione dei dati trasmessi da ATS');
+    expect(imported.body('2020_C04_00')).toContain('In particolare:\n\n- 1\\) elaborazione dei dati trasmessi da ATS');
     expect(imported.body('2020_S02_00')).toContain('\n  - \\*) utilizzo esclusivo nelle pratiche edilizie');
   });
 

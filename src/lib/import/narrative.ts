@@ -18,7 +18,9 @@ export class Narrative {
     const item = LIST_ITEM.exec(text);
     const last = this.blocks.at(-1);
     if (item) {
-      this.blocks.push({ kind: 'li', indent: item[1]!.replace(/\t/g, '  '), text: markdownText(item[2]!) });
+      // `- 1) testo`: the number is text of the item, not a nested ordered list.
+      const text = markdownText(item[2]!).replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+      this.blocks.push({ kind: 'li', indent: item[1]!.replace(/\t/g, '  '), text });
     } else if (last && (this.open || (this.pageBreak && continues(last.text, text)))) {
       last.text = `${last.text} ${markdownText(text)}`;
     } else {
