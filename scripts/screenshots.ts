@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { launchBrowser, newContext } from '../tests/e2e/support/browser';
 import { serveSite } from '../tests/e2e/support/site';
 
-const [dist = 'dist', path = '/obiettivi/2020/s08-00/', outDir = 'docs/img'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const [dist = 'dist', path = '/obiettivi/2020/s08-00/', outDir = 'docs/img'] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'));
 const all = process.argv.includes('--all');
 mkdirSync(outDir, { recursive: true });
 const site = await serveSite(dist);

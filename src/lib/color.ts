@@ -50,7 +50,7 @@ export function primarySass(hex: string): string {
   const ratio = contrastRatio(hex, '#ffffff');
   if (ratio < 4.5) {
     throw new Error(
-      `ente.yaml: colore_primario ${hex} ha contrasto ${ratio.toFixed(2)}:1 con il bianco, ne serve almeno 4.5:1 (WCAG AA): scegli un colore più scuro`,
+      `ente.yaml: colore_primario ${hex} ha contrasto ${ratio.toFixed(2).replace('.', ',')}:1 con il bianco, ne serve almeno 4,5:1 (WCAG AA): scegli un colore più scuro`,
     );
   }
   const { h, s, b } = hexToHsb(hex);

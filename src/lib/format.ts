@@ -8,7 +8,12 @@ const integer = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0, useGr
 const decimal = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' });
 const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0 });
 const longDate = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('it-IT', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const monthShort = new Intl.DateTimeFormat('it-IT', { month: 'short', timeZone: 'UTC' });
 
 /** 6670 → "6.670", 2.5 → "2,5" (up to two decimals, none when the value is whole). */
@@ -47,7 +52,11 @@ export function formatMonthShort(time: number): string {
   return monthShort.format(time).replace('.', '');
 }
 
-const signed = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2, signDisplay: 'exceptZero', useGrouping: 'always' });
+const signed = new Intl.NumberFormat('it-IT', {
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+  useGrouping: 'always',
+});
 
 /** A difference with its sign: 670 → "+670", -418 → "-418", 0 → "0". */
 export function formatSigned(value: number): string {

@@ -12,7 +12,8 @@ import { t } from './i18n';
 /** A value as the citizen reads it: binary indicators say Sì/No, others an Italian number. */
 export function formatValore(indicatore: Pick<Indicatore, 'direzione'>, value: number | null): string {
   if (value === null) return t('indicator.none');
-  if (indicatore.direzione === 'binario' && (value === 0 || value === 1)) return t(value === 1 ? 'binario.si' : 'binario.no');
+  if (indicatore.direzione === 'binario' && (value === 0 || value === 1))
+    return t(value === 1 ? 'binario.si' : 'binario.no');
   return formatNumber(value);
 }
 
@@ -55,7 +56,8 @@ export const OVERVIEW_MAX = 250;
 
 export interface OverviewChart {
   kind: 'overview';
-  labels: string[];
+  /** Two lines per bar (Chart.js draws arrays as multi-line labels): "I01 · 111%", "raggiunto". */
+  labels: [string, string][];
   values: (number | null)[];
   esiti: Esito[];
   max: number;
@@ -68,7 +70,7 @@ export function overviewChart(views: IndicatoreView[]): OverviewChart {
   const highest = Math.max(100, ...values.map((v) => v ?? 0));
   return {
     kind: 'overview',
-    labels: views.map((v) => `${v.id} · ${v.gradoText} · ${t(`esito.${v.esito}`)}`),
+    labels: views.map((v) => [`${v.id} · ${v.gradoText}`, t(`esito.${v.esito}`)]),
     values: values.map((v) => (v === null ? null : Math.min(v, OVERVIEW_MAX))),
     esiti: views.map((v) => v.esito),
     max: Math.min(Math.ceil(highest / 25) * 25, OVERVIEW_MAX),
@@ -122,7 +124,12 @@ export function indicatorSummary(indicatore: Indicatore, anno: number): string {
 
 /** Counts per esito, for the overview summary. */
 export function countEsiti(views: IndicatoreView[]): Record<Esito, number> {
-  const counts: Record<Esito, number> = { raggiunto: 0, 'parzialmente raggiunto': 0, 'non raggiunto': 0, 'non rilevato': 0 };
+  const counts: Record<Esito, number> = {
+    raggiunto: 0,
+    'parzialmente raggiunto': 0,
+    'non raggiunto': 0,
+    'non rilevato': 0,
+  };
   for (const view of views) counts[view.esito] += 1;
   return counts;
 }

@@ -72,7 +72,12 @@ function neutraliseUrls() {
     });
 }
 
-const processor = remark().use(rawHtmlAsText).use(headingsFromLevelTwo).use(remarkRehype).use(neutraliseUrls).use(rehypeStringify);
+const processor = remark()
+  .use(rawHtmlAsText)
+  .use(headingsFromLevelTwo)
+  .use(remarkRehype)
+  .use(neutraliseUrls)
+  .use(rehypeStringify);
 
 /** Renders Markdown to an HTML string that is safe to insert into the page. */
 export function renderMarkdown(markdown: string): string {

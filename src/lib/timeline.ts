@@ -44,7 +44,7 @@ export function timelineAxis(anno: number, fasi: readonly Dates[]): Axis {
   const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1);
   const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
   const months: Month[] = [];
-  for (let m = start; m < end; ) {
+  for (let m = start; m < end;) {
     const date = new Date(m);
     const next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
     months.push({

@@ -81,7 +81,8 @@ function indicator(canvas: HTMLCanvasElement, data: IndicatorChart): Chart {
       datasets: data.datasets.map((set) => ({
         label: set.label,
         data: set.values,
-        backgroundColor: set.role === 'atteso' ? color('--chart-atteso', '#8a8a8a') : color('--chart-raggiunto', '#0b5e5b'),
+        backgroundColor:
+          set.role === 'atteso' ? color('--chart-atteso', '#8a8a8a') : color('--chart-raggiunto', '#0b5e5b'),
         borderWidth: 0,
         skipNull: true,
       })),
