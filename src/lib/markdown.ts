@@ -32,11 +32,20 @@ function walk(node: Node, visit: (node: Node) => void) {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
-/** remark plugin: `html` nodes (block and inline) become text nodes with the same source text. */
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem']);
+
+/**
+ * remark plugin: `html` nodes become text nodes with the same source text; a block of HTML becomes
+ * a paragraph of text, inline HTML stays inline.
+ */
 function rawHtmlAsText() {
   return (tree: Node) =>
     walk(tree, (node) => {
-      if (node.type === 'html') node.type = 'text';
+      node.children = node.children?.map((child) => {
+        if (child.type !== 'html') return child;
+        const text = { type: 'text', value: child.value ?? '' };
+        return FLOW_PARENTS.has(node.type) ? { type: 'paragraph', children: [text] } : text;
+      });
     });
 }
 

@@ -17,6 +17,7 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<(b|script|img)[\s>]/);
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(html).toContain('&#x3C;b>grassetto&#x3C;/b>');
+    expect(html).toContain('<p>&#x3C;img src=x onerror=alert(1)></p>');
   });
 
   it('drops link and image targets that could run code, keeps safe ones', () => {
