@@ -14,7 +14,7 @@ export function t(key: string, params: Params = {}): string {
   const form = typeof count === 'number' ? `${key}.${plural.select(count) === 'one' ? 'one' : 'other'}` : key;
   const template = table[form] ?? table[key];
   if (template === undefined) throw new Error(`i18n: missing string "${form}"`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`i18n: string "${form}" needs {${name}}`);
     return String(value);

@@ -4,7 +4,17 @@
  * the viewport (a page can hold dozens), all at once before printing, and without animation
  * when the reader asks for reduced motion.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type Plugin,
+  type TooltipItem,
+} from 'chart.js';
 import type { IndicatorChart, OverviewChart } from '../lib/indicatori';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -66,7 +76,11 @@ function overview(canvas: HTMLCanvasElement, data: OverviewChart): Chart {
       },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => (item.raw === null ? '' : `${number.format(Number(item.raw))}%`) } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) => (item.raw === null ? '' : `${number.format(Number(item.raw))}%`),
+          },
+        },
         targetLine: { value: 100, label: data.targetLabel },
       } as never,
     },
