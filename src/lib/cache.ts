@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Content-addressed cache for derived files (share images today, anything costly tomorrow). A file's
+ * name is the SHA-256 of exactly the inputs that shape it, so a rebuild after editing one objective
+ * redoes only that objective's file and never has to decide whether an old file is stale: a different
+ * input is a different name. The folder survives `astro build` (which empties dist/) and CI caches
+ * can keep it between runs.
+ */
+
+/** Where cached files live: PEG_CACHE_DIR, or node_modules/.cache/peg-aperto (the convention of Babel, ESLint, Vite). */
+export function cacheDir(): string {
+  return process.env.PEG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'peg-aperto');
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` hash the same. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** SHA-256 (hex) of the key parts. Callers include a version of their producer among the parts. */
+export function cacheKey(keyParts: unknown): string {
+  return createHash('sha256').update(stableJson(keyParts)).digest('hex');
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+export interface CacheOptions {
+  /** File extension without the dot, e.g. `png`. */
+  ext: string;
+}
+
+/**
+ * Returns the cached file for `keyParts` in `namespace`, or calls `produce`, stores its result and
+ * returns it. Writes go to a temporary file renamed into place, so a build killed midway or two builds
+ * running at once never leave a half-written file under a valid name. A cache folder that cannot be
+ * written (read-only checkout) costs speed, not the build.
+ */
+export async function cached(
+  namespace: string,
+  keyParts: unknown,
+  produce: () => Promise<Uint8Array> | Uint8Array,
+  options: CacheOptions,
+): Promise<Buffer> {
+  if (!NAME.test(namespace)) throw new Error(`cache: namespace "${namespace}" must be lowercase kebab-case`);
+  if (!NAME.test(options.ext)) throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
+  const dir = join(cacheDir(), namespace);
+  const file = join(dir, `${cacheKey(keyParts)}.${options.ext}`);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const output = Buffer.from(await produce());
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, output);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    console.warn(`cache: cannot store ${file}: ${(error as Error).message}`);
+  }
+  return output;
+}
