@@ -49,13 +49,14 @@ export async function cached(
   options: CacheOptions,
 ): Promise<Buffer> {
   if (!NAME.test(namespace)) throw new Error(`cache: namespace "${namespace}" must be lowercase kebab-case`);
-  if (!NAME.test(options.ext)) throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
+  if (!NAME.test(options.ext))
+    throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
   const dir = join(cacheDir(), namespace);
   const file = join(dir, `${cacheKey(keyParts)}.${options.ext}`);
   try {
     return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  } catch {
+    // Missing, or unreadable: either way a miss. The write below reports a folder that is unusable.
   }
   const output = Buffer.from(await produce());
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -64,7 +65,7 @@ export async function cached(
     await writeFile(temp, output);
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => {}); // nothing to clean if the folder itself failed
     console.warn(`cache: cannot store ${file}: ${(error as Error).message}`);
   }
   return output;

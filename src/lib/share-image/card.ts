@@ -38,7 +38,10 @@ const ESITO_TEXT: Record<Esito, [one: string, other: string]> = {
 const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
 
 /** The card of one objective: code, title, centro di responsabilità, avanzamento and esiti. */
-export function objectiveCard(obiettivo: Obiettivo, ente: Pick<Ente, 'nome' | 'colore_primario' | 'soglie_esito'>): ShareCard {
+export function objectiveCard(
+  obiettivo: Obiettivo,
+  ente: Pick<Ente, 'nome' | 'colore_primario' | 'soglie_esito'>,
+): ShareCard {
   const avanzamento = avanzamentoPonderato(obiettivo.fasi);
   const tally = new Map<Esito, number>();
   for (const indicatore of obiettivo.indicatori) {
@@ -69,7 +72,10 @@ export function objectiveCard(obiettivo: Obiettivo, ente: Pick<Ente, 'nome' | 'c
 }
 
 /** The site-wide card for pages that are not an objective: ente, "Obiettivi di PEG", years published. */
-export function siteCard(ente: Pick<Ente, 'nome' | 'colore_primario'>, obiettivi: Pick<Obiettivo, 'anno'>[]): ShareCard {
+export function siteCard(
+  ente: Pick<Ente, 'nome' | 'colore_primario'>,
+  obiettivi: Pick<Obiettivo, 'anno'>[],
+): ShareCard {
   const years = [...new Set(obiettivi.map((o) => o.anno))].sort((a, b) => a - b);
   const first = years[0];
   const last = years.at(-1);
@@ -78,7 +84,9 @@ export function siteCard(ente: Pick<Ente, 'nome' | 'colore_primario'>, obiettivi
     first === undefined || last === undefined
       ? '–'
       : last - first === years.length - 1 || years.length > 3
-        ? years.length === 1 ? `${first}` : `${first}–${last}`
+        ? years.length === 1
+          ? `${first}`
+          : `${first}–${last}`
         : years.join(', ');
   return {
     publisher: ente.nome,

@@ -37,7 +37,13 @@ export function textOn(background: string): string {
 export function readableAccent(color: string, background: string): string {
   const rgb = channels(color);
   for (let k = 1; k >= 0; k -= 0.02) {
-    const hex = `#${rgb.map((c) => Math.round(c * k).toString(16).padStart(2, '0')).join('')}`;
+    const hex = `#${rgb
+      .map((c) =>
+        Math.round(c * k)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
     if (contrastRatio(hex, background) >= AA) return hex;
   }
   return INK;

@@ -27,7 +27,9 @@ function loadFonts(): { fonts: Font[]; hash: string } {
   const fonts: Font[] = [];
   for (const subset of SUBSETS) {
     for (const weight of WEIGHTS) {
-      const file = projectRequire.resolve(`@fontsource/titillium-web/files/titillium-web-${subset}-${weight}-normal.woff`);
+      const file = projectRequire.resolve(
+        `@fontsource/titillium-web/files/titillium-web-${subset}-${weight}-normal.woff`,
+      );
       const data = readFileSync(file);
       hash.update(data);
       fonts.push({ name: FONT_FAMILY, data, weight, style: 'normal' });

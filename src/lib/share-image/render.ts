@@ -44,7 +44,14 @@ function clamped(text: string, lines: number, style: Style): Node {
 function band(card: ShareCard): Node {
   const color = textOn(card.color);
   return box(
-    { height: 96, padding: '0 64px', backgroundColor: card.color, alignItems: 'center', justifyContent: 'space-between', gap: 32 },
+    {
+      height: 96,
+      padding: '0 64px',
+      backgroundColor: card.color,
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      gap: 32,
+    },
     [
       clamped(card.publisher, 1, { fontSize: 34, fontWeight: 700, color, flexShrink: 1 }),
       box({ fontSize: 28, color, flexShrink: 0 }, card.badge),
@@ -93,14 +100,37 @@ export function shareTree(card: ShareCard): Node {
     ? [
         ...(card.subtitle.label === null
           ? []
-          : [box({ fontSize: 20, fontWeight: 700, color: MUTED, marginTop: 16, textTransform: 'uppercase', letterSpacing: 1 }, card.subtitle.label)]),
-        clamped(card.subtitle.text, 2, { fontSize: 26, lineHeight: 1.2, color: MUTED, marginTop: card.subtitle.label === null ? 16 : 0 }),
+          : [
+              box(
+                {
+                  fontSize: 20,
+                  fontWeight: 700,
+                  color: MUTED,
+                  marginTop: 16,
+                  textTransform: 'uppercase',
+                  letterSpacing: 1,
+                },
+                card.subtitle.label,
+              ),
+            ]),
+        clamped(card.subtitle.text, 2, {
+          fontSize: 26,
+          lineHeight: 1.2,
+          color: MUTED,
+          marginTop: card.subtitle.label === null ? 16 : 0,
+        }),
       ]
     : [];
   // Short titles (the site card's) get display size; objective titles need three lines at most.
   const titleSize = card.title.length <= 40 ? 80 : 50;
   return box(
-    { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, flexDirection: 'column', backgroundColor: WHITE, fontFamily: FONT_FAMILY },
+    {
+      width: SHARE_IMAGE_WIDTH,
+      height: SHARE_IMAGE_HEIGHT,
+      flexDirection: 'column',
+      backgroundColor: WHITE,
+      fontFamily: FONT_FAMILY,
+    },
     [
       band(card),
       box({ flexDirection: 'column', flexGrow: 1, padding: '36px 64px 40px' }, [
