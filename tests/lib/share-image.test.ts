@@ -11,6 +11,7 @@ import {
   renderShareImage,
   SHARE_IMAGE_HEIGHT,
   SHARE_IMAGE_WIDTH,
+  shareImageAlt,
   siteCard,
   type ShareCard,
 } from '../../src/lib/share-image';
@@ -143,6 +144,17 @@ describe('objectiveCard', () => {
         "nessun indicatore",
       ]
     `);
+  });
+});
+
+describe('shareImageAlt', () => {
+  it('puts what the image shows into one sentence for og:image:alt', () => {
+    expect(shareImageAlt(objectiveCard(mixed(), ente))).toMatchInlineSnapshot(
+      `"Comune di Cinisello Balsamo, PEG 2021. Obiettivo 2021_B02_01: Riqualificazione dell’area verde di via Libertà. Avanzamento ponderato: 80%; 9 indicatori: 6 raggiunti, 1 parzialmente, 1 non raggiunto, 1 non rilevato."`,
+    );
+    expect(shareImageAlt(siteCard(ente, [{ anno: 2020 }, { anno: 2021 }]))).toMatchInlineSnapshot(
+      `"Comune di Cinisello Balsamo, Amministrazione trasparente. Piano esecutivo di gestione: Obiettivi di PEG. Anni pubblicati: 2020–2021, obiettivi: 2."`,
+    );
   });
 });
 

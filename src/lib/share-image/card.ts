@@ -103,3 +103,15 @@ export function siteCard(
     outcomesLabel: null,
   };
 }
+
+/**
+ * The image's content as one sentence, for og:image:alt and twitter:image:alt: people who cannot
+ * see the preview get the same figures.
+ */
+export function shareImageAlt(card: ShareCard): string {
+  const listed = card.figures.map((f) => `${f.label}: ${f.value}`).join(', ');
+  const figures = listed.charAt(0).toUpperCase() + listed.slice(1);
+  const outcomes = card.outcomes.length > 0 ? `: ${card.outcomes.map((o) => o.text).join(', ')}` : '';
+  const indicators = card.outcomesLabel === null ? '' : `; ${card.outcomesLabel}${outcomes}`;
+  return `${card.publisher}, ${card.badge}. ${card.kicker}: ${card.title}. ${figures}${indicators}.`;
+}

@@ -5,7 +5,7 @@ import type { ShareCard } from './card';
 import { shareFonts } from './fonts';
 import { RENDERER_VERSION, renderShareImage } from './render';
 
-export { objectiveCard, siteCard, type ShareCard } from './card';
+export { objectiveCard, shareImageAlt, siteCard, type ShareCard } from './card';
 export { renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from './render';
 
 /**
