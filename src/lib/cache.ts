@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -8,6 +8,9 @@ import { join } from 'node:path';
  * redoes only that objective's file and never has to decide whether an old file is stale: a different
  * input is a different name. The folder survives `astro build` (which empties dist/) and CI caches
  * can keep it between runs.
+ *
+ * Old names are never reused, so they pile up: a hit refreshes its file's time, and the first use of a
+ * namespace in a process deletes files nobody used for MAX_AGE_DAYS.
  */
 
 /** Where cached files live: PEG_CACHE_DIR, or node_modules/.cache/peg-aperto (the convention of Babel, ESLint, Vite). */
@@ -31,6 +34,35 @@ export function cacheKey(keyParts: unknown): string {
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * Files unused for this long are deleted. Pruning runs before the build asks for anything, so after a
+ * longer pause every image is rendered again once: a few seconds for a year's objectives.
+ */
+export const MAX_AGE_DAYS = 90;
+
+const pruning = new Map<string, Promise<void>>();
+
+async function prune(dir: string): Promise<void> {
+  const cutoff = Date.now() - MAX_AGE_DAYS * 24 * 60 * 60 * 1000;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = join(dir, name);
+    // Another build may delete the same file first: a vanished file is not an error.
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && info.mtimeMs < cutoff) await rm(file, { force: true }).catch(() => {});
+  }
+}
+
+/** Prunes `dir` once per process; every caller waits for the same pass. */
+function pruneOnce(dir: string): Promise<void> {
+  let pass = pruning.get(dir);
+  if (!pass) {
+    pass = prune(dir);
+    pruning.set(dir, pass);
+  }
+  return pass;
+}
+
 export interface CacheOptions {
   /** File extension without the dot, e.g. `png`. */
   ext: string;
@@ -53,8 +85,12 @@ export async function cached(
     throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
   const dir = join(cacheDir(), namespace);
   const file = join(dir, `${cacheKey(keyParts)}.${options.ext}`);
+  await pruneOnce(dir);
   try {
-    return await readFile(file);
+    const hit = await readFile(file);
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {}); // a read-only cache still serves hits
+    return hit;
   } catch {
     // Missing, or unreadable: either way a miss. The write below reports a folder that is unusable.
   }

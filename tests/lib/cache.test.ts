@@ -1,8 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheKey } from '../../src/lib/cache';
+import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/cache';
 
 let dir: string;
 beforeEach(() => {
@@ -59,6 +68,25 @@ describe('cached', () => {
     expect((await cached('prova', 1, produceText('ok'), { ext: 'txt' })).toString()).toBe('ok');
     expect(warn).toHaveBeenCalledOnce();
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/^cache: cannot store .*\/file\/prova\/[0-9a-f]{64}\.txt: ENOTDIR/);
+  });
+
+  it('deletes files unused for MAX_AGE_DAYS and refreshes the time of every hit', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    mkdirSync(join(dir, 'prova'));
+    const entry = (key: string, days: number) => {
+      const file = join(dir, 'prova', `${cacheKey(key)}.txt`);
+      writeFileSync(file, key);
+      utimesSync(file, daysAgo(days), daysAgo(days));
+      return file;
+    };
+    const used = entry('usato', MAX_AGE_DAYS - 1);
+    entry('abbandonato', MAX_AGE_DAYS + 1);
+
+    const produce = produceText('nuovo');
+    expect((await cached('prova', 'usato', produce, { ext: 'txt' })).toString()).toBe('usato');
+    expect(produce).not.toHaveBeenCalled();
+    expect(readdirSync(join(dir, 'prova'))).toEqual([`${cacheKey('usato')}.txt`]);
+    expect(statSync(used).mtimeMs).toBeGreaterThan(daysAgo(1).getTime());
   });
 
   it('rejects namespaces and extensions that could leave the cache folder', async () => {
