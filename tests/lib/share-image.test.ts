@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/share-image';
 import { contrastRatio, readableAccent, textOn } from '../../src/lib/share-image/contrast';
 import { FONT_FAMILY, shareFonts } from '../../src/lib/share-image/fonts';
-import { shareTree } from '../../src/lib/share-image/render';
+import { renderShareSvg, shareTree } from '../../src/lib/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
 
 const content = loadContent('content');
@@ -215,6 +215,28 @@ describe('renderShareImage', () => {
     expect(await decode(png)).toEqual({ format: 'png', width: 1200, height: 630, under100KB: true });
   });
 
+  it('keeps the palette PNG faithful to a lossless render: white stays white, colours barely move', async () => {
+    const card = objectiveCard(mixed(), ente);
+    const lossless = await sharp(Buffer.from(await renderShareSvg(card)))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const quantised = await sharp(await renderShareImage(card))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let changedWhite = 0;
+    let difference = 0;
+    for (let i = 0; i < lossless.length; i += 3) {
+      const white = lossless[i] === 255 && lossless[i + 1] === 255 && lossless[i + 2] === 255;
+      const same = quantised[i] === 255 && quantised[i + 1] === 255 && quantised[i + 2] === 255;
+      if (white && !same) changedWhite++;
+      for (let c = 0; c < 3; c++) difference += Math.abs(lossless[i + c]! - quantised[i + c]!);
+    }
+    expect(changedWhite).toBe(0);
+    expect(difference / lossless.length).toBeLessThan(0.1);
+  });
+
   it('clamps a 400-character title to three lines and keeps every text inside the image', async () => {
     const card = objectiveCard(
       { ...mixed(), titolo: 'Attività di riqualificazione è più '.repeat(12).slice(0, 400) },
@@ -233,22 +255,37 @@ describe('renderShareImage', () => {
 });
 
 describe('fonts', () => {
-  /** Satori draws text as paths: a glyph the fonts lack leaves no path behind. */
-  async function drawn(text: string) {
+  /** Satori draws text as paths; the outline of one character alone, or null if nothing is drawn. */
+  async function outline(char: string, fontWeight: 400 | 700): Promise<string | null> {
     const svg = await satori(
-      { type: 'div', props: { style: { display: 'flex', fontFamily: FONT_FAMILY, fontSize: 40 }, children: text } },
+      {
+        type: 'div',
+        props: { style: { display: 'flex', fontFamily: FONT_FAMILY, fontWeight, fontSize: 40 }, children: char },
+      },
       { width: 200, height: 100, fonts: shareFonts().fonts },
     );
-    return /<path[^>]* d="M/.test(svg);
+    return /<path[^>]* d="(M[^"]+)"/.exec(svg)?.[1] ?? null;
+  }
+  /** A missing glyph draws nothing or the fallback font's empty box (.notdef), like a private-use character. */
+  async function drawn(char: string, fontWeight: 400 | 700): Promise<boolean> {
+    const path = await outline(char, fontWeight);
+    return path !== null && path !== (await outline('\uE000', fontWeight));
   }
 
-  it('draw the Italian accented letters and the typographic apostrophe', async () => {
-    for (const char of 'àèéìòùÀÈÉÌÒÙ’') expect(await drawn(char), char).toBe(true);
+  it('draw the Italian accented letters and the typographic apostrophe, regular and bold', async () => {
+    for (const char of 'àèéìòùÀÈÉÌÒÙ’') {
+      expect(await drawn(char, 400), char).toBe(true);
+      expect(await drawn(char, 700), char).toBe(true);
+    }
   });
 
-  it('draw nothing for a script they do not cover (so the check above can fail)', async () => {
+  it('draw names from other European languages and the symbols Titillium Web lacks', async () => {
+    for (const char of 'ŁłŞşŽžČčĆćĐđ≥≤→€°½αЖ') expect(await drawn(char, 700), char).toBe(true);
+  });
+
+  it('draw no glyph for a script no font covers (so the checks above can fail)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await drawn('漢')).toBe(false);
+    expect(await drawn('漢', 400)).toBe(false);
     vi.restoreAllMocks();
   });
 });
