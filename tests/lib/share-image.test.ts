@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/share-image';
 import { contrastRatio, readableAccent, textOn } from '../../src/lib/share-image/contrast';
 import { FONT_FAMILY, shareFonts } from '../../src/lib/share-image/fonts';
-import { renderShareSvg, shareTree } from '../../src/lib/share-image/render';
+import { renderShareSvg, shareTree, TITLE_FONT_SIZE, TITLE_LINE_HEIGHT } from '../../src/lib/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
 
 const content = loadContent('content');
@@ -245,7 +245,7 @@ describe('renderShareImage', () => {
     expect(await decode(await renderShareImage(card))).toMatchObject({ width: 1200, height: 630 });
     const boxes = await textBoxes(card);
     const title = boxes.find((node) => node.textContent === card.title)!;
-    const lineHeight = 50 * 1.12;
+    const lineHeight = TITLE_FONT_SIZE * TITLE_LINE_HEIGHT;
     expect(Math.round(title.height / lineHeight)).toBe(3);
     for (const node of boxes) {
       expect(node.left + node.width, node.textContent).toBeLessThanOrEqual(SHARE_IMAGE_WIDTH);

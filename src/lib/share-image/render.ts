@@ -17,7 +17,12 @@ export const SHARE_IMAGE_HEIGHT = 630;
 /** Bump when the layout or the PNG encoding changes: it is part of every cached image's key. */
 export const RENDERER_VERSION = 1;
 
+/** Title size and line height of objective cards: three lines must leave room for the figures. */
+export const TITLE_FONT_SIZE = 48;
+export const TITLE_LINE_HEIGHT = 1.12;
+
 const MUTED = '#4b5563'; // 7.6:1 on white
+const SUBTLE_INK = '#374151'; // 10.3:1 on white
 const RULE = '#e5e7eb';
 const ESITO_COLOR: Record<Esito, string> = {
   raggiunto: '#1e7d3a',
@@ -47,7 +52,7 @@ function band(card: ShareCard): Node {
   const color = textOn(card.color);
   return box(
     {
-      height: 96,
+      height: 88,
       padding: '0 64px',
       backgroundColor: card.color,
       alignItems: 'center',
@@ -115,16 +120,17 @@ export function shareTree(card: ShareCard): Node {
                 card.subtitle.label,
               ),
             ]),
+        // Large and dark: objectives of one PEG often share a title, the centro tells them apart.
         clamped(card.subtitle.text, 2, {
-          fontSize: 26,
+          fontSize: 30,
           lineHeight: 1.2,
-          color: MUTED,
+          color: SUBTLE_INK,
           marginTop: card.subtitle.label === null ? 16 : 0,
         }),
       ]
     : [];
   // Short titles (the site card's) get display size; objective titles need three lines at most.
-  const titleSize = card.title.length <= 40 ? 80 : 50;
+  const titleSize = card.title.length <= 40 ? 80 : TITLE_FONT_SIZE;
   return box(
     {
       width: SHARE_IMAGE_WIDTH,
@@ -135,9 +141,15 @@ export function shareTree(card: ShareCard): Node {
     },
     [
       band(card),
-      box({ flexDirection: 'column', flexGrow: 1, padding: '36px 64px 40px' }, [
+      box({ flexDirection: 'column', flexGrow: 1, padding: '32px 64px 36px' }, [
         box({ fontSize: 28, fontWeight: 700, color: accent }, card.kicker),
-        clamped(card.title, 3, { fontSize: titleSize, fontWeight: 700, lineHeight: 1.12, color: INK, marginTop: 4 }),
+        clamped(card.title, 3, {
+          fontSize: titleSize,
+          fontWeight: 700,
+          lineHeight: TITLE_LINE_HEIGHT,
+          color: INK,
+          marginTop: 4,
+        }),
         ...subtitle,
         box({ flexGrow: 1, minHeight: 24 }),
         box({ alignItems: 'flex-end', gap: 48, flexShrink: 0 }, [...figures(card, accent), ...outcomes(card)]),
