@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
+import { primarySass } from './src/lib/color.ts';
 import { cspConfig } from './src/lib/csp/policy.ts';
 
-// The public address comes from the comune's own settings, so a fork only edits content/ente.yaml.
+// The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
-const ente = /** @type {{ sito_url?: string }} */ (load(readFileSync(`${contentDir}/ente.yaml`, 'utf8')) ?? {});
+const ente = /** @type {{ sito_url?: string, colore_primario?: string }} */ (
+  load(readFileSync(`${contentDir}/ente.yaml`, 'utf8')) ?? {}
+);
 
 export default defineConfig({
   site: ente.sito_url,
@@ -15,7 +18,7 @@ export default defineConfig({
   cacheDir: process.env.PEG_CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
-  // Stylesheets stay files, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
+  // Stylesheets and scripts are always files: the Content-Security-Policy allows no inline code.
   build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
   // Astro hashes its own scripts and styles into a <meta> policy on every page (docs/security.md).
   security: { csp: cspConfig },
@@ -23,4 +26,19 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    css: {
+      preprocessorOptions: {
+        scss: {
+          // Bootstrap Italia derives its whole palette from these HSB variables.
+          additionalData: primarySass(ente.colore_primario ?? '#0b5e5b'),
+          loadPaths: ['node_modules'],
+          // Bootstrap Italia 2 still uses @import and global functions; its warnings are not ours to fix.
+          quietDeps: true,
+          silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'legacy-js-api'],
+        },
+      },
+    },
+  },
 });

@@ -25,6 +25,16 @@ describe('broken exports', () => {
     `);
   });
 
+  it('rejects an export truncated inside the header of an objective', () => {
+    expect(importBroken('troncato-intestazione.txt')).toMatchInlineSnapshot(`
+      "Importazione di tests/fixtures/import/troncato-intestazione.txt in <content>/obiettivi
+      Errori (1):
+        tests/fixtures/import/troncato-intestazione.txt:1  errore  intestazione «OBIETTIVO DI PEG» incompleta: manca l’etichetta «Responsabile»
+      Riepilogo: 0 obiettivi, 0 fasi, 0 indicatori, 0 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
+    `);
+  });
+
   it('rejects an indicator row with a missing cell', () => {
     expect(importBroken('cella-mancante.txt')).toMatchInlineSnapshot(`
       "Importazione di tests/fixtures/import/cella-mancante.txt in <content>/obiettivi

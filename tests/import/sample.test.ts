@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { load as loadYaml } from 'js-yaml';
 import { loadContent } from '../../src/lib/content/load';
+import { FaseSchema, IndicatoreSchema, ObiettivoSchema } from '../../src/schemas';
 import { fasi, importFixture, type Imported } from './helpers';
 
 /**
@@ -297,7 +299,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('keeps the Markdown lists of 2020_C04_00 and the nested list of 2020_S02_00', () => {
-    expect(imported.body('2020_C04_00')).toContain('In particolare:\n\n- 1) elaborazione dei dati trasmessi da ATS');
+    expect(imported.body('2020_C04_00')).toContain('In particolare:\n\n- 1\\) elaborazione dei dati trasmessi da ATS');
     expect(imported.body('2020_S02_00')).toContain('\n  - \\*) utilizzo esclusivo nelle pratiche edilizie');
   });
 
@@ -330,5 +332,19 @@ describe('the 2020 sample export', () => {
     expect(imported.output).toContain(
       'scheda-obiettivi-peg-2020.txt:1106  avviso  DUP_10_0101_1103: titolo «Emergenza epidemologica» diverso da «Emergenza epidemiologica» (scritto 10 volte nell’export); per il DUP vale «Emergenza epidemiologica»',
     );
+  });
+
+  it('writes the keys of every objective, fase and indicatore in schema order', () => {
+    for (const file of loadContent(imported.content).obiettivi) {
+      const text = imported.text(file.data.codice);
+      const front = loadYaml(text.split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<
+        string,
+        Record<string, unknown>[]
+      >;
+      expect(Object.keys(front)).toEqual(Object.keys(ObiettivoSchema.shape));
+      for (const fase of front.fasi!) expect(Object.keys(fase)).toEqual(Object.keys(FaseSchema.shape));
+      for (const indicatore of front.indicatori!)
+        expect(Object.keys(indicatore)).toEqual(Object.keys(IndicatoreSchema.shape));
+    }
   });
 });

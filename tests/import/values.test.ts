@@ -8,6 +8,7 @@ describe('Italian values of the export', () => {
     expect(parseItalianNumber('20,00')).toBe(20);
     expect(parseItalianNumber('0,00%')).toBe(0);
     expect(parseItalianNumber('7')).toBe(7);
+    expect(parseItalianNumber('12,50 %')).toBe(12.5);
     expect(parseItalianNumber('6.00')).toBeUndefined();
     expect(parseItalianNumber('circa 5')).toBeUndefined();
   });

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fasi, importFixture, type Imported } from './helpers';
+import { FIXTURES, fasi, importFixture, type Imported } from './helpers';
 
 /**
  * Exports written for these tests (other years, codes, people and values than the 2020 sample),
@@ -259,5 +260,23 @@ describe('soggetti coinvolti and stato', () => {
     ]);
     expect(data.stato).toBe('Concluso');
     expect(data.indicatori[0]!.storico).toEqual({ 2020: 60 });
+  });
+});
+
+describe('conversion quirks', () => {
+  it('reads the same data from CRLF line ends, non-breaking spaces and a bold page-block start', () => {
+    const plain = importFixture('pagine-multiple.txt');
+    const quirky = join(mkdtempSync(join(tmpdir(), 'peg-export-')), 'pagine-multiple.txt');
+    const source = readFileSync(join(FIXTURES, 'pagine-multiple.txt'), 'utf8')
+      .replaceAll('OBIETTIVO DI PEG  \n', '**OBIETTIVO DI PEG**\n')
+      .replaceAll('Rilievo dei parchi', 'Rilievo\u00A0dei parchi')
+      .replaceAll('\n', '\r\n');
+    writeFileSync(quirky, source);
+    const imported = importFixture(quirky);
+    expect(imported.result.exitCode).toBe(0);
+    for (const codice of ['2023_Z07_02', '2023_B03_00']) {
+      expect(imported.data(codice)).toEqual(plain.data(codice));
+      expect(imported.body(codice)).toBe(plain.body(codice));
+    }
   });
 });

@@ -45,7 +45,6 @@ interface Draft {
 export class FasiTable {
   /** Column of each field, learnt from the label rows; the software's order until one is seen. */
   private columns: Column[] = [...STANDARD];
-  private learnt = false;
   private draft?: Draft;
   readonly fasi: FaseInput[] = [];
 
@@ -58,7 +57,6 @@ export class FasiTable {
   /** Takes one TAB row of the table. */
   row(row: Row): void {
     const width = this.columns.length + 1;
-    // A value row printed from the first column: its leading empty cell is missing.
     // A value row printed from the first column: the leading empty cell is missing and the row may
     // carry the empty cell at its end instead.
     if (parseItalianDate(plainText(row.cells[0]!)) !== undefined) {
@@ -85,14 +83,14 @@ export class FasiTable {
     this.title(row);
   }
 
+  /** Label rows say where each field is; a row that would put two fields in one column is ignored. */
   private learn(cells: string[]): void {
-    if (this.learnt) return;
+    const columns = [...this.columns];
     cells.forEach((cell, index) => {
       const column = LABELS[plainText(cell).toLowerCase()];
-      if (column) this.columns[index] = column;
+      if (column) columns[index] = column;
     });
-    this.learnt = new Set(this.columns).size === this.columns.length;
-    if (!this.learnt) this.columns = [...STANDARD];
+    if (new Set(columns).size === columns.length) this.columns = columns;
   }
 
   private cell(row: Row, column: Column): string {

@@ -18,7 +18,10 @@ export interface PageHeader {
   responsabile: string;
 }
 
-export const PAGE_HEADER_START = /^\s*OBIETTIVO DI PEG\s*$/;
+/** The first line of a page block, bold or as a Markdown heading in some conversions. */
+export function isPageHeaderStart(text: string): boolean {
+  return !text.includes('\t') && plainText(text.replace(/^\s*#+\s*/, '')) === 'OBIETTIVO DI PEG';
+}
 
 type Field = 'codice' | 'assessorato' | 'centro' | 'responsabile';
 const LABEL_AT_END = /^(.*?)(Assessorato|Centro di Responsabilit(?:à|a'|a)|Responsabile)[ \t]*$/;
@@ -45,7 +48,7 @@ export function parsePageHeader(
   let index = start + 1;
   for (; index < lines.length; index++) {
     const line = lines[index]!;
-    if (PAGE_HEADER_START.test(line.text) || line.text.includes('\t')) break;
+    if (isPageHeaderStart(line.text) || line.text.includes('\t')) break;
     placement.placed(line.number);
     if (field === 'responsabile') {
       if (isBlank(line.text)) continue;

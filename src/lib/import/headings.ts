@@ -50,22 +50,32 @@ export function wholeLineHeading(text: string): HeadingName | undefined {
 
 export type Piece = { kind: 'text'; text: string } | { kind: 'heading'; name: HeadingName };
 
-/** Splits a line at emphasised headings glued inside it; a line without any is one text piece. */
+const nameOf = (label: string) => WHOLE.find(([, pattern]) => pattern.test(label.trim()))![0];
+const DUP_LEVELS: HeadingName[] = ['mandato', 'missione', 'programma'];
+
+/**
+ * Splits a line at emphasised headings glued inside it; a line without any is one text piece.
+ * A section heading counts only at the end of the line (where the converter glues it); in the middle
+ * of a sentence a bold "INDICATORI" is text. The DUP labels are followed by their code and title.
+ */
 export function splitGluedHeadings(text: string): Piece[] {
   const whole = wholeLineHeading(text);
   if (whole) return [{ kind: 'heading', name: whole }];
   if (text.includes('\t')) return [{ kind: 'text', text }];
+  const end = text.trimEnd().length;
+  const matches = [...text.matchAll(GLUED)].filter(
+    (match) => DUP_LEVELS.includes(nameOf(match[1]!)) || match.index + match[0].length === end,
+  );
+  if (matches.length === 0) return [{ kind: 'text', text }];
   const pieces: Piece[] = [];
   let last = 0;
-  for (const match of text.matchAll(GLUED)) {
+  for (const match of matches) {
     const before = text.slice(last, match.index);
     if (plainText(before) !== '') pieces.push({ kind: 'text', text: before });
-    const label = match[1]!;
-    pieces.push({ kind: 'heading', name: WHOLE.find(([, pattern]) => pattern.test(label.trim()))![0] });
+    pieces.push({ kind: 'heading', name: nameOf(match[1]!) });
     last = match.index + match[0].length;
   }
   const rest = text.slice(last);
-  if (pieces.length === 0) return [{ kind: 'text', text }];
   if (plainText(rest) !== '') pieces.push({ kind: 'text', text: rest });
   return pieces;
 }

@@ -13,6 +13,7 @@ export function splitLines(source: string): Line[] {
   const lines = source
     .normalize('NFC')
     .replace(/^\uFEFF/, '')
+    .replaceAll('\u00A0', ' ')
     .split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines.map((text, index) => ({ number: index + 1, text }));

@@ -1,6 +1,6 @@
 import { toRow, type Row } from './cells';
 import { Diagnostics } from './diagnostics';
-import { PAGE_HEADER_START, parsePageHeader } from './header';
+import { isPageHeaderStart, parsePageHeader } from './header';
 import { splitGluedHeadings, type HeadingName, type Piece } from './headings';
 import { plainText } from './inline';
 import { isBlank, Placement, splitLines, type Line } from './lines';
@@ -111,7 +111,7 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
   };
 
   let index = 0;
-  for (; index < lines.length && !PAGE_HEADER_START.test(lines[index]!.text); index++) {
+  for (; index < lines.length && !isPageHeaderStart(lines[index]!.text); index++) {
     const line = lines[index]!;
     const cells = line.text.split('\t').map(plainText);
     if (isBlank(line.text) || /^#+\s/.test(line.text)) placement.placed(line.number);
@@ -129,15 +129,14 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
 
   while (index < lines.length) {
     const line = lines[index]!;
-    if (PAGE_HEADER_START.test(line.text)) {
+    if (isPageHeaderStart(line.text)) {
       const result = parsePageHeader(lines, index, diagnostics, placement);
       index = result.next;
       const header = result.header;
       if (!header) {
         finish();
-        // Skip to the next page header: without a header the block cannot be attributed.
-        while (index < lines.length && !PAGE_HEADER_START.test(lines[index]!.text))
-          placement.placed(lines[index++]!.number);
+        // Without a header the block cannot be attributed: its lines stay unplaced and are listed.
+        while (index < lines.length && !isPageHeaderStart(lines[index]!.text)) index++;
         continue;
       }
       if (current?.header.codice === header.codice) {

@@ -3,14 +3,14 @@
  * Each parser returns `undefined` for text that is not such a value, so callers can name the bad cell.
  */
 
-const ITALIAN_NUMBER = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?$/;
+const ITALIAN_NUMBER = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s?%)?$/;
 const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** `1.234,50` → 1234.5, `0,00%` → 0; `undefined` when the text is not a number. */
 export function parseItalianNumber(text: string): number | undefined {
   const value = text.trim();
   if (!ITALIAN_NUMBER.test(value)) return undefined;
-  return Number(value.replace('%', '').replaceAll('.', '').replace(',', '.'));
+  return Number(value.replace(/\s?%$/, '').replaceAll('.', '').replace(',', '.'));
 }
 
 /** `31/12/2024` → `2024-12-31`; `undefined` when the text is not a date that exists in the calendar. */
