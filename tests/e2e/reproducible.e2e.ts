@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { buildSite } from './support/site';
 import { hashTree } from './support/tree';
@@ -7,7 +10,17 @@ describe('reproducible builds', () => {
     // The global setup's build is the first one; a second full build (validate, astro build, post-build steps)
     // goes to another temporary folder, so absolute output paths cannot leak into the files unnoticed.
     const first = inject('outDir');
-    const second = buildSite('content');
+    // An empty cache folder: the second build renders everything again (share images included) instead
+    // of copying what the first one cached, so a non-deterministic renderer cannot hide behind the cache.
+    const cache = mkdtempSync(join(tmpdir(), 'peg-cache-'));
+    process.env.PEG_CACHE_DIR = cache;
+    let second: string;
+    try {
+      second = buildSite('content');
+    } finally {
+      delete process.env.PEG_CACHE_DIR;
+      rmSync(cache, { recursive: true, force: true });
+    }
     const [a, b] = [hashTree(first), hashTree(second)];
     expect(Object.keys(b)).toEqual(Object.keys(a));
     const differing = Object.keys(a).filter((file) => a[file] !== b[file]);
