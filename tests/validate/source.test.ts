@@ -10,7 +10,9 @@ describe('reading content files', () => {
   });
 
   it('reports a Latin-1 byte at its line', () => {
-    expect(decode(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xe0]))).toMatchObject({ finding: { rule: 'file', line: 3 } });
+    expect(decode(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xe0]))).toMatchObject({
+      finding: { rule: 'file', line: 3 },
+    });
   });
 
   it('treats a file of blank lines as empty', () => {

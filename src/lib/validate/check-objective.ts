@@ -41,7 +41,12 @@ export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): 
   if ('finding' in source) return { ...base, findings: [source.finding] };
   const split = splitFrontMatter(source.text);
   if ('finding' in split) return { ...base, findings: [split.finding] };
-  const parsed = parseWithSchema(split.yaml, split.yamlLine, ObiettivoSchema, 'i dati dell’obiettivo (tra le righe ---)');
+  const parsed = parseWithSchema(
+    split.yaml,
+    split.yamlLine,
+    ObiettivoSchema,
+    'i dati dell’obiettivo (tra le righe ---)',
+  );
   const findings: Finding[] = [...parsed.findings];
   if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
   if (parsed.raw) findings.push(...htmlInData(parsed.raw));

@@ -25,9 +25,14 @@ function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<O
  * Checks every objective file, on all cores when `parallel` (the command line; it runs under tsx, which
  * also loads the TypeScript worker) and there are many files. Results keep the order of `files`.
  */
-export async function checkObjectives(files: ObjectiveFile[], context: ObjectiveContext, parallel: boolean): Promise<ObjectiveResult[]> {
+export async function checkObjectives(
+  files: ObjectiveFile[],
+  context: ObjectiveContext,
+  parallel: boolean,
+): Promise<ObjectiveResult[]> {
   const threads = Math.min(availableParallelism(), 4);
-  if (!parallel || threads < 2 || files.length < PARALLEL_THRESHOLD) return files.map((file) => checkObjective(file, context));
+  if (!parallel || threads < 2 || files.length < PARALLEL_THRESHOLD)
+    return files.map((file) => checkObjective(file, context));
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
   return (await Promise.all(chunks.map((chunk) => runWorker(chunk, context)))).flat();

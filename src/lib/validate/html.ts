@@ -25,7 +25,12 @@ function message(snippet: string, where: string): string {
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
-    if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
+    if (found)
+      findings.push({
+        rule: 'html',
+        path: [...path] as FieldPath,
+        message: message(found.snippet, 'scrivi solo testo'),
+      });
   } else if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
       path.push(i);

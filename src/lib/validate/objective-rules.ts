@@ -51,7 +51,11 @@ function dateOrder(data: Obiettivo): Finding[] {
       const start = fase[startKey as keyof typeof fase] as string | null;
       const end = fase[endKey as keyof typeof fase] as string | null;
       if (start && end && start > end)
-        findings.push({ rule: 'date-ordine', path: ['fasi', index, endKey], message: `la fine ${label} ${end} viene prima dell’inizio ${start}` });
+        findings.push({
+          rule: 'date-ordine',
+          path: ['fasi', index, endKey],
+          message: `la fine ${label} ${end} viene prima dell’inizio ${start}`,
+        });
     }
   });
   data.soggetti_coinvolti.forEach((soggetto, index) => {
@@ -69,7 +73,14 @@ function pesiFasi(data: Obiettivo): Finding[] {
   if (data.fasi.length === 0) return [];
   const sum = data.fasi.reduce((total, fase) => total + fase.peso, 0);
   if (Math.abs(sum - 100) <= PESI_TOLERANCE) return [];
-  return [{ rule: 'pesi-fasi', path: ['fasi'], at: 'key', message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100` }];
+  return [
+    {
+      rule: 'pesi-fasi',
+      path: ['fasi'],
+      at: 'key',
+      message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100`,
+    },
+  ];
 }
 
 function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
@@ -99,7 +110,11 @@ function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
 }
 
 function missingCode(level: 'mandato' | 'missione' | 'programma', code: string): Finding {
-  return { rule: 'dup-mancante', path: ['dup', level], message: `il codice ${code} non è definito in dup.yaml: aggiungilo lì o correggi il codice` };
+  return {
+    rule: 'dup-mancante',
+    path: ['dup', level],
+    message: `il codice ${code} non è definito in dup.yaml: aggiungilo lì o correggi il codice`,
+  };
 }
 
 function tipiIndicatore(data: Obiettivo, tipi: readonly string[] | null): Finding[] {
@@ -108,8 +123,14 @@ function tipiIndicatore(data: Obiettivo, tipi: readonly string[] | null): Findin
   data.indicatori.forEach((indicatore, index) => {
     if (tipi.includes(indicatore.tipo)) return;
     const guess = nearest(indicatore.tipo, tipi);
-    const hint = guess ? `forse intendevi ${guess}?` : `i tipi ammessi sono ${tipi.join(', ')} (elenco in ente.yaml, tipi_indicatore)`;
-    findings.push({ rule: 'tipo-indicatore', path: ['indicatori', index, 'tipo'], message: `tipo sconosciuto «${indicatore.tipo}»: ${hint}` });
+    const hint = guess
+      ? `forse intendevi ${guess}?`
+      : `i tipi ammessi sono ${tipi.join(', ')} (elenco in ente.yaml, tipi_indicatore)`;
+    findings.push({
+      rule: 'tipo-indicatore',
+      path: ['indicatori', index, 'tipo'],
+      message: `tipo sconosciuto «${indicatore.tipo}»: ${hint}`,
+    });
   });
   return findings;
 }

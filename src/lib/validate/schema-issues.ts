@@ -25,7 +25,8 @@ function unwrap(def: SchemaDef): SchemaDef {
 export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
   let def = unwrap((schema as unknown as { def: SchemaDef }).def);
   for (const segment of path) {
-    if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment]) def = def.shape[segment].def;
+    if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment])
+      def = def.shape[segment].def;
     else if (def.type === 'array' && def.element && typeof segment === 'number') def = def.element.def;
     else if (def.type === 'record' && def.valueType) def = def.valueType.def;
     else return [];
@@ -99,7 +100,12 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.
       const guess = nearest(key, allowed);
       if (guess) explained.add(dottedPath([...path, guess]));
       const hint = guess ? `forse intendevi ${guess}?` : `le chiavi ammesse qui sono: ${allowed.join(', ')}`;
-      findings.push({ rule: 'chiave-sconosciuta', path: [...path, key], at: 'key', message: `chiave sconosciuta «${key}»: ${hint}` });
+      findings.push({
+        rule: 'chiave-sconosciuta',
+        path: [...path, key],
+        at: 'key',
+        message: `chiave sconosciuta «${key}»: ${hint}`,
+      });
     }
   }
   for (const issue of issues) {
