@@ -91,22 +91,30 @@ function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
   if (!dup.missioni.has(missione)) missing.push(missingCode('missione', missione));
   if (!dup.programmi.has(programma)) missing.push(missingCode('programma', programma));
   if (missing.length > 0) return missing;
-  const chain: Finding[] = [];
-  const parentMissione = dup.programmi.get(programma);
-  if (parentMissione !== missione)
-    chain.push({
-      rule: 'dup-catena',
-      path: ['dup', 'programma'],
-      message: `il programma ${programma} appartiene alla missione ${parentMissione}, non a ${missione}`,
-    });
-  const parentMandato = dup.missioni.get(missione);
-  if (parentMandato !== mandato)
-    chain.push({
-      rule: 'dup-catena',
-      path: ['dup', 'missione'],
-      message: `la missione ${missione} appartiene al mandato ${parentMandato}, non a ${mandato}`,
-    });
-  return chain;
+  // Each link names its parent in dup.yaml: programma → missione → mandato.
+  const links = [
+    {
+      level: 'programma',
+      code: programma,
+      parent: dup.programmi.get(programma),
+      expected: missione,
+      parentLevel: 'missione',
+    },
+    {
+      level: 'missione',
+      code: missione,
+      parent: dup.missioni.get(missione),
+      expected: mandato,
+      parentLevel: 'mandato',
+    },
+  ] as const;
+  return links
+    .filter((link) => link.parent !== link.expected)
+    .map((link) => ({
+      rule: 'dup-catena' as const,
+      path: ['dup', link.level],
+      message: `${link.level === 'programma' ? 'il programma' : 'la missione'} ${link.code} appartiene ${link.parentLevel === 'missione' ? 'alla missione' : 'al mandato'} ${link.parent}, non a ${link.expected}`,
+    }));
 }
 
 function missingCode(level: 'mandato' | 'missione' | 'programma', code: string): Finding {
