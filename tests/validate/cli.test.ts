@@ -60,6 +60,11 @@ describe('npm run validate', () => {
     `);
   });
 
+  it('keeps JSON output parseable under GitHub Actions', async () => {
+    const result = await runValidate([...fixture('pesi-fasi'), '--format', 'json'], { GITHUB_ACTIONS: 'true' });
+    expect(JSON.parse(result.stdout).errors).toBe(1);
+  });
+
   it('escapes the characters GitHub workflow commands reserve', () => {
     const line = formatGithub({
       file: 'content/obiettivi/2020/a,b:c.md',

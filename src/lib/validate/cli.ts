@@ -51,6 +51,7 @@ export async function runValidate(
   const report = await validateContent(content, options);
   const failed = report.problems.some((p) => p.level === 'errore');
   const lines = [format === 'json' ? formatJson(report) : formatText(report)];
-  if (env.GITHUB_ACTIONS === 'true') lines.push(...report.problems.map(formatGithub));
+  // Annotations go with the text output only: appended to JSON they would break the tools reading it.
+  if (env.GITHUB_ACTIONS === 'true' && format === 'text') lines.push(...report.problems.map(formatGithub));
   return { stdout: lines.join('\n'), exitCode: failed ? 1 : 0 };
 }
