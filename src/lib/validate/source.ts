@@ -38,7 +38,7 @@ export function readSource(path: string): SourceResult {
         finding: { rule: 'file', message: `il file pesa ${mb} MB, oltre il limite di 1 MB: non è un obiettivo` },
       };
     }
-    const bytes = Buffer.alloc(size);
+    const bytes = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, bytes, read, size - read, read);
