@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/lib/validate/frontmatter';
 import { decode } from '../../src/lib/validate/source';
 import { nearest } from '../../src/lib/validate/suggest';
-import { findHtml } from '../../src/lib/validate/html';
+import { findHtml, htmlInData, mayContainHtml } from '../../src/lib/validate/html';
+import { load } from 'js-yaml';
 
 describe('reading content files', () => {
   it('accepts UTF-8 with a byte order mark', () => {
@@ -40,5 +41,12 @@ describe('suggestions and HTML detection', () => {
     expect(findHtml('<img src=x onerror=alert(1)>')?.snippet).toBe('<img src=x onerror=alert(1)>');
     expect(findHtml('vedi <https://www.comune.it> o scrivi a <urp@comune.it>')).toBeUndefined();
     expect(findHtml('se a < b e b > c')).toBeUndefined();
+  });
+
+  it('still finds HTML spelt with YAML escapes, which the text pre-check cannot see', () => {
+    const yaml = 'titolo: "\\u003cscript>alert(1)\\u003c/script>"\n';
+    expect(mayContainHtml(yaml)).toBe(true);
+    expect(htmlInData(load(yaml)).map((finding) => finding.path)).toEqual([['titolo']]);
+    expect(mayContainHtml('titolo: Piano per la città\n')).toBe(false);
   });
 });
