@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/content/load';
@@ -166,6 +167,21 @@ describe('search', () => {
 });
 
 describe('open data served by the built site', () => {
+  it('serves CSVs that a standard parser reads into one row per objective, fase and indicatore', async () => {
+    const { obiettivi } = loadContent('content');
+    const expected = {
+      obiettivi: obiettivi.length,
+      fasi: obiettivi.reduce((n, o) => n + o.data.fasi.length, 0),
+      indicatori: obiettivi.reduce((n, o) => n + o.data.indicatori.length, 0),
+    };
+    for (const [tabella, rows] of Object.entries(expected)) {
+      for (const path of [`/opendata/${tabella}.csv`, `/opendata/2020/${tabella}.csv`]) {
+        const text = await (await fetch(`${inject('baseURL')}${path}`)).text();
+        expect(parse(text, { columns: true }), path).toHaveLength(rows);
+      }
+    }
+  });
+
   it('serves obiettivi.json equal to the content files with derived values', async () => {
     const content = loadContent('content');
     const items = content.obiettivi.map((o) => ({
