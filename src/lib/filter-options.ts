@@ -1,7 +1,7 @@
 import type { Dup } from '../schemas/dup';
 import type { Obiettivo } from '../schemas/obiettivo';
 import { ESITI } from './metrics';
-import { personKey, slugify } from './queries';
+import { slugify } from './queries';
 
 export interface FilterField {
   name: string;
@@ -10,7 +10,7 @@ export interface FilterField {
 }
 
 /** Distinct values, keyed by slug (first spelling wins, upper case preferred), sorted by label. */
-function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v) => slugify(personKey(v))) {
+function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v) => slugify(v)) {
   const byValue = new Map<string, string>();
   for (const raw of values) {
     const value = valueOf(raw);

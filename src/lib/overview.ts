@@ -1,13 +1,13 @@
 import type { Ente } from '../schemas/ente';
 import type { Obiettivo } from '../schemas/obiettivo';
 import { summarize } from './summary';
-import { centroUrl, personKey } from './queries';
+import { centroUrl, slugify } from './queries';
 
 /** Rows of the "avanzamento per centro di responsabilità" chart and table: one summary per office. */
 export function centriRows(obiettivi: readonly { data: Obiettivo }[], soglie: Ente['soglie_esito']) {
   const groups = new Map<string, { label: string; items: { data: Obiettivo }[] }>();
   for (const item of obiettivi) {
-    const key = personKey(item.data.centro_di_responsabilita);
+    const key = slugify(item.data.centro_di_responsabilita);
     const group = groups.get(key) ?? { label: item.data.centro_di_responsabilita, items: [] };
     group.items.push(item);
     groups.set(key, group);
