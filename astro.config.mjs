@@ -2,17 +2,36 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
+import { primarySass } from './src/lib/color.ts';
 
-// The public address comes from the comune's own settings, so a fork only edits content/ente.yaml.
+// The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
-const ente = /** @type {{ sito_url?: string }} */ (load(readFileSync(`${contentDir}/ente.yaml`, 'utf8')) ?? {});
+const ente = /** @type {{ sito_url?: string, colore_primario?: string }} */ (
+  load(readFileSync(`${contentDir}/ente.yaml`, 'utf8')) ?? {}
+);
 
 export default defineConfig({
   site: ente.sito_url,
   outDir: process.env.PEG_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 2 },
+  // Stylesheets and scripts are always files: the coming Content-Security-Policy allows no inline code.
+  build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    css: {
+      preprocessorOptions: {
+        scss: {
+          // Bootstrap Italia derives its whole palette from these HSB variables.
+          additionalData: primarySass(ente.colore_primario ?? '#0b5e5b'),
+          loadPaths: ['node_modules'],
+          // Bootstrap Italia 2 still uses @import and global functions; its warnings are not ours to fix.
+          quietDeps: true,
+          silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'legacy-js-api'],
+        },
+      },
+    },
+  },
 });

@@ -5,7 +5,7 @@
 import { runValidate } from '../src/lib/validate/cli';
 
 try {
-  const { stdout, exitCode } = runValidate(process.argv.slice(2), process.env);
+  const { stdout, exitCode } = await runValidate(process.argv.slice(2), process.env, { parallel: true });
   process.stdout.write(`${stdout}\n`);
   process.exitCode = exitCode;
 } catch (error) {

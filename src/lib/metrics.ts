@@ -27,7 +27,14 @@ type Valori = Pick<Indicatore, 'direzione' | 'valore_atteso' | 'valore_raggiunto
 /**
  * Grado di raggiungimento of an indicator as a ratio (1 = fully achieved):
  * raggiunto/atteso (crescente), atteso/raggiunto (decrescente), 1 or 0 (binario: raggiunto = atteso).
- * Null when a value is missing or the ratio is undefined (division by zero, signs that make it meaningless).
+ * Not capped above: 1.6 means 160% (the page shows over-achievement).
+ *
+ * Edge cases (pinned in tests/lib/metrics.test.ts):
+ * - a missing value → null (esito "non rilevato");
+ * - crescente, atteso 0 → 1 for any raggiunto ≥ 0, else 0; raggiunto < 0 against atteso > 0 → 0;
+ * - decrescente, raggiunto 0 → 1 when atteso ≥ 0; atteso 0 with raggiunto > 0 → 0;
+ * - a negative atteso, or a negative raggiunto on a decrescente indicator → null: no ratio means
+ *   anything there, and inventing one would misreport the esito.
  */
 export function gradoRaggiungimento(indicatore: Valori): number | null {
   const { direzione, valore_atteso: atteso, valore_raggiunto: raggiunto } = indicatore;
@@ -41,14 +48,20 @@ export function gradoRaggiungimento(indicatore: Valori): number | null {
     return atteso < 0 || raggiunto < 0 ? null : ratio;
   }
   if (atteso === 0) return raggiunto >= 0 ? 1 : 0;
-  if (atteso < 0 || raggiunto < 0) return null;
-  return raggiunto / atteso;
+  // A negative target (e.g. a balance of -100) has no meaningful ratio with "higher is better".
+  if (atteso < 0) return null;
+  // Below zero against a positive target is simply not achieved: 0, not "non rilevato" (it was measured).
+  return Math.max(0, raggiunto / atteso);
 }
 
 export const ESITI = ['raggiunto', 'parzialmente raggiunto', 'non raggiunto', 'non rilevato'] as const;
 export type Esito = (typeof ESITI)[number];
 
-/** Esito of an indicator from its grado and the thresholds (percent) of ente.yaml. */
+/**
+ * Esito of an indicator from its grado and the thresholds (percent) of ente.yaml: grado ≥ raggiunto →
+ * "raggiunto", ≥ parzialmente_raggiunto → "parzialmente raggiunto", else "non raggiunto"; no grado →
+ * "non rilevato". Thresholds are inclusive, with 1e-9 % of slack for float division (0.3 / 0.30000000000000004).
+ */
 export function esitoIndicatore(indicatore: Valori, soglie: Ente['soglie_esito']): Esito {
   const grado = gradoRaggiungimento(indicatore);
   if (grado === null) return 'non rilevato';

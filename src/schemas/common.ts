@@ -45,9 +45,7 @@ export const optionalText = z
 
 /** Stable id inside an objective: F01, F02 … for fasi, I01 … for indicatori. */
 export function localId(prefix: 'F' | 'I') {
-  return z
-    .string({ error: 'deve essere un testo' })
-    .regex(new RegExp(`^${prefix}\\d{2,3}$`), {
-      error: `scrivi ${prefix} seguito da due o tre cifre (per esempio ${prefix}01)`,
-    });
+  return z.string({ error: 'deve essere un testo' }).regex(new RegExp(`^${prefix}\\d{2,3}$`), {
+    error: `scrivi ${prefix} seguito da due o tre cifre (per esempio ${prefix}01)`,
+  });
 }

@@ -15,7 +15,9 @@ export const ProgrammaSchema = z.strictObject({
 export const MissioneSchema = z.strictObject({
   codice: codice.describe('Codice della missione (per esempio DUP_10_0101)'),
   titolo: text.describe('Titolo della missione'),
-  programmi: z.array(ProgrammaSchema, { error: 'deve essere un elenco di programmi' }).describe('Programmi della missione'),
+  programmi: z
+    .array(ProgrammaSchema, { error: 'deve essere un elenco di programmi' })
+    .describe('Programmi della missione'),
 });
 
 /** One obiettivo di mandato with its missioni. */
@@ -27,7 +29,9 @@ export const MandatoSchema = z.strictObject({
 
 /** content/dup.yaml: the DUP hierarchy mandato → missione → programma. */
 export const DupSchema = z.strictObject({
-  mandati: z.array(MandatoSchema, { error: 'deve essere un elenco di mandati' }).describe('Obiettivi di mandato del DUP'),
+  mandati: z
+    .array(MandatoSchema, { error: 'deve essere un elenco di mandati' })
+    .describe('Obiettivi di mandato del DUP'),
 });
 
 export type Dup = z.infer<typeof DupSchema>;

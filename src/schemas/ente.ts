@@ -16,7 +16,9 @@ export const EnteSchema = z
       .string({ error: 'deve essere un testo' })
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'scrivi il colore in esadecimale, per esempio #0b5e5b' })
       .describe('Colore principale del sito, in esadecimale (#RRGGBB)'),
-    licenza: z.literal('CC-BY-4.0', { error: 'i dati si pubblicano con licenza CC-BY-4.0' }).describe('Licenza dei dati aperti'),
+    licenza: z
+      .literal('CC-BY-4.0', { error: 'i dati si pubblicano con licenza CC-BY-4.0' })
+      .describe('Licenza dei dati aperti'),
     amministrazione_trasparente: url.describe('Indirizzo della sezione Amministrazione trasparente del sito dell’ente'),
     link: z
       .strictObject({
@@ -43,7 +45,10 @@ export const EnteSchema = z
       .describe('Repository git dei contenuti; null se non pubblico'),
     soglie_esito: z
       .strictObject({
-        raggiunto: z.number({ error: 'deve essere un numero' }).positive().describe('Grado di raggiungimento (%) da cui un indicatore è raggiunto'),
+        raggiunto: z
+          .number({ error: 'deve essere un numero' })
+          .positive()
+          .describe('Grado di raggiungimento (%) da cui un indicatore è raggiunto'),
         parzialmente_raggiunto: z
           .number({ error: 'deve essere un numero' })
           .min(0)

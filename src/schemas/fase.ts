@@ -3,7 +3,9 @@ import { finiteNumber, localId, optionalDate, optionalText, text } from './commo
 
 /** One fase (phase) of an objective: planned and actual dates, weight, progress, owner. */
 export const FaseSchema = z.strictObject({
-  id: localId('F').describe('Identificativo stabile della fase nell’obiettivo (F01, F02 …): compare negli indirizzi #F01'),
+  id: localId('F').describe(
+    'Identificativo stabile della fase nell’obiettivo (F01, F02 …): compare negli indirizzi #F01',
+  ),
   titolo: text.describe('Titolo della fase, come nel PEG'),
   inizio_previsto: optionalDate.describe('Data di inizio prevista (AAAA-MM-GG)'),
   fine_prevista: optionalDate.describe('Data di fine prevista (AAAA-MM-GG), null se non indicata'),

@@ -13,7 +13,9 @@ const yearKey = z.string().regex(/^\d{4}$/, { error: 'gli anni dello storico si 
 
 /** One indicator of an objective: expected versus achieved value, with past years. */
 export const IndicatoreSchema = z.strictObject({
-  id: localId('I').describe('Identificativo stabile dell’indicatore nell’obiettivo (I01, I02 …): compare negli indirizzi #I01'),
+  id: localId('I').describe(
+    'Identificativo stabile dell’indicatore nell’obiettivo (I01, I02 …): compare negli indirizzi #I01',
+  ),
   descrizione: text.describe('Descrizione dell’indicatore, come nel PEG'),
   tipo: text.describe(
     'Tipo di indicatore: EFFICACIA, EFFICIENZA, QUALITA, QUANTITATIVO o un altro tipo elencato in ente.yaml',
@@ -21,9 +23,7 @@ export const IndicatoreSchema = z.strictObject({
   direzione: z
     .enum(DIREZIONI, { error: 'scrivi crescente, decrescente oppure binario' })
     .default('crescente')
-    .describe(
-      'crescente: più alto è meglio (predefinito); decrescente: più basso è meglio; binario: sì = 1, no = 0',
-    ),
+    .describe('crescente: più alto è meglio (predefinito); decrescente: più basso è meglio; binario: sì = 1, no = 0'),
   valore_atteso: finiteNumber.nullable().describe('Valore atteso (obiettivo) dell’indicatore'),
   valore_raggiunto: finiteNumber.nullable().describe('Valore raggiunto; null se non ancora rilevato'),
   storico: z

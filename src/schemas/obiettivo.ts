@@ -35,7 +35,10 @@ export const ObiettivoSchema = z.strictObject({
     .array(SoggettoSchema, { error: 'deve essere un elenco' })
     .default([])
     .describe('Persone coinvolte, solo nel loro ruolo'),
-  fasi: z.array(FaseSchema, { error: 'deve essere un elenco di fasi' }).default([]).describe('Fasi (attività) dell’obiettivo'),
+  fasi: z
+    .array(FaseSchema, { error: 'deve essere un elenco di fasi' })
+    .default([])
+    .describe('Fasi (attività) dell’obiettivo'),
   indicatori: z
     .array(IndicatoreSchema, { error: 'deve essere un elenco di indicatori' })
     .default([])
@@ -47,5 +50,8 @@ export type ObiettivoInput = z.input<typeof ObiettivoSchema>;
 
 /** URL slug of a code: `2020_A01_00` → `a01-00` (DESIGN.md section 4, a contract). */
 export function slugFromCodice(codice: string): string {
-  return codice.replace(/^\d{4}_/, '').toLowerCase().replaceAll('_', '-');
+  return codice
+    .replace(/^\d{4}_/, '')
+    .toLowerCase()
+    .replaceAll('_', '-');
 }

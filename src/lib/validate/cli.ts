@@ -1,5 +1,5 @@
 import { formatGithub, formatJson, formatText } from './format';
-import { validateContent } from './validate-content';
+import { validateContent, type ValidateOptions } from './validate-content';
 
 export interface CliResult {
   stdout: string;
@@ -39,9 +39,9 @@ function parseArgs(argv: readonly string[], env: CliEnv) {
  * `npm run validate`: exit 1 on errors, 0 with warnings only; 2 for usage or internal errors
  * (the caller prints those with a `validate:` prefix).
  */
-export function runValidate(argv: readonly string[], env: CliEnv, cwd: string = process.cwd()): CliResult {
+export async function runValidate(argv: readonly string[], env: CliEnv, options: ValidateOptions = {}): Promise<CliResult> {
   const { content, format } = parseArgs(argv, env);
-  const report = validateContent(content, cwd);
+  const report = await validateContent(content, options);
   const failed = report.problems.some((p) => p.level === 'errore');
   const lines = [format === 'json' ? formatJson(report) : formatText(report)];
   if (env.GITHUB_ACTIONS === 'true') lines.push(...report.problems.map(formatGithub));

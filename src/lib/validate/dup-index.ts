@@ -16,12 +16,13 @@ export function indexDup(dup: Dup): { index: DupIndex; findings: Finding[] } {
   dup.mandati.forEach((mandato, i) => {
     define(mandato.codice, ['mandati', i, 'codice']);
     mandati.add(mandato.codice);
+    // A duplicate keeps its first definition: objectives are checked against that one.
     mandato.missioni.forEach((missione, j) => {
       define(missione.codice, ['mandati', i, 'missioni', j, 'codice']);
-      missioni.set(missione.codice, mandato.codice);
+      if (!missioni.has(missione.codice)) missioni.set(missione.codice, mandato.codice);
       missione.programmi.forEach((programma, k) => {
         define(programma.codice, ['mandati', i, 'missioni', j, 'programmi', k, 'codice']);
-        programmi.set(programma.codice, missione.codice);
+        if (!programmi.has(programma.codice)) programmi.set(programma.codice, missione.codice);
       });
     });
   });

@@ -12,6 +12,13 @@ export interface SplitFile {
 
 const DELIMITER = /^---[ \t]*\r?$/;
 
+/** Line (1-based) just after the `end` offset: counts newlines, which is cheap next to parsing. */
+function countLines(text: string, end: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /**
  * Splits an objective file into front matter and Markdown body, as gray-matter does for valid files,
  * but reports a missing opening or closing `---` with its line instead of silently reading no data.
@@ -30,19 +37,13 @@ export function splitFrontMatter(text: string): SplitFile | { finding: Finding }
       },
     };
   }
-  let line = 2;
-  let start = firstBreak + 1;
-  while (firstBreak !== -1 && start <= source.length) {
-    const end = source.indexOf('\n', start);
-    const current = source.slice(start, end === -1 ? source.length : end);
-    if (DELIMITER.test(current)) {
-      const yaml = source.slice(firstBreak + 1, start);
-      const body = end === -1 ? '' : source.slice(end + 1);
-      return { yaml, yamlLine: 2, body, bodyLine: line + 1 };
-    }
-    if (end === -1) break;
-    start = end + 1;
-    line++;
+  // Jump from one "\n---" to the next instead of visiting every line: front matter is most of the file.
+  for (let at = source.indexOf('\n---', firstBreak); firstBreak !== -1 && at !== -1; at = source.indexOf('\n---', at + 1)) {
+    const end = source.indexOf('\n', at + 1);
+    if (!DELIMITER.test(source.slice(at + 1, end === -1 ? source.length : end))) continue;
+    const yaml = source.slice(firstBreak + 1, at + 1);
+    const body = end === -1 ? '' : source.slice(end + 1);
+    return { yaml, yamlLine: 2, body, bodyLine: countLines(source, at + 1) + 1 };
   }
   return {
     finding: {

@@ -21,15 +21,23 @@ function message(snippet: string, where: string): string {
     : `contiene HTML (${snippet}): il sito lo mostra come testo; ${where}`;
 }
 
-/** HTML in any string of the front matter, reported at that field. */
+/** HTML in any string of the front matter, reported at that field. The path is copied only on a hit. */
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
     if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
   } else if (Array.isArray(data)) {
-    data.forEach((item, index) => htmlInData(item, [...path, index], findings));
+    for (let i = 0; i < data.length; i++) {
+      path.push(i);
+      htmlInData(data[i], path, findings);
+      path.pop();
+    }
   } else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) htmlInData(value, [...path, key], findings);
+    for (const key in data) {
+      path.push(key);
+      htmlInData((data as Record<string, unknown>)[key], path, findings);
+      path.pop();
+    }
   }
   return findings;
 }

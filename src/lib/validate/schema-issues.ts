@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import type { Finding, FieldPath } from './problem';
+import { dottedPath, type Finding, type FieldPath } from './problem';
 import { nearest } from './suggest';
 
 /** Zod 4 schema internals we walk to list the keys allowed at a path (for "forse intendevi …?"). */
@@ -74,36 +74,50 @@ export const italianErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-function valueAt(data: unknown, path: FieldPath): { present: boolean } {
+function valueAt(data: unknown, path: FieldPath): { present: boolean; value?: unknown } {
   let current = data;
   for (const segment of path) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return { present: false };
     current = (current as Record<string | number, unknown>)[segment];
   }
-  return { present: true };
+  return { present: true, value: current };
 }
+
+/** Zod rejects .inf and .nan as "not a number"; the editor wrote a number, so say what is wrong with it. */
+const NOT_FINITE = 'deve essere un numero finito (.inf e .nan non sono ammessi)';
 
 /** Turns Zod issues into findings: unknown keys with a suggestion, dates as [data], missing keys named. */
 export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: unknown): Finding[] {
   const findings: Finding[] = [];
+  // A misspelt key (`pes`) also leaves its right spelling (`peso`) missing: say it once, at the typo.
+  const explained = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path as FieldPath;
+    const allowed = keysAt(schema, path);
+    for (const key of issue.keys) {
+      const guess = nearest(key, allowed);
+      if (guess) explained.add(dottedPath([...path, guess]));
+      const hint = guess ? `forse intendevi ${guess}?` : `le chiavi ammesse qui sono: ${allowed.join(', ')}`;
+      findings.push({ rule: 'chiave-sconosciuta', path: [...path, key], at: 'key', message: `chiave sconosciuta «${key}»: ${hint}` });
+    }
+  }
   for (const issue of issues) {
     const path = issue.path as FieldPath;
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(schema, path);
-      for (const key of issue.keys) {
-        const guess = nearest(key, allowed);
-        const hint = guess ? `forse intendevi ${guess}?` : `le chiavi ammesse qui sono: ${allowed.join(', ')}`;
-        findings.push({ rule: 'chiave-sconosciuta', path: [...path, key], at: 'key', message: `chiave sconosciuta «${key}»: ${hint}` });
-      }
-      continue;
-    }
+    if (issue.code === 'unrecognized_keys') continue;
     if (issue.code === 'invalid_format' && issue.format === 'date') {
       findings.push({ rule: 'data', path, message: issue.message });
       continue;
     }
-    const last = path[path.length - 1];
-    const missing = path.length > 0 && !valueAt(data, path).present;
-    const message = missing ? `campo obbligatorio: aggiungi la riga «${String(last)}:» (scrivi null se il valore non c’è)` : issue.message;
+    const found = valueAt(data, path);
+    const missing = path.length > 0 && !found.present;
+    if (missing && explained.has(dottedPath(path))) continue;
+    const notFinite = typeof found.value === 'number' && !Number.isFinite(found.value);
+    const message = missing
+      ? `campo obbligatorio: aggiungi la riga «${String(path[path.length - 1])}:» (scrivi null se il valore non c’è)`
+      : notFinite
+        ? NOT_FINITE
+        : issue.message;
     findings.push({ rule: 'schema', path, message });
   }
   return findings;

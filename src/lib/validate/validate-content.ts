@@ -2,17 +2,16 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
-import { ObiettivoSchema, slugFromCodice, type Obiettivo } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../../schemas/obiettivo';
 import { listObiettivoFiles, toContentPath } from '../content/load';
-import { bodyWarnings } from './body';
+import type { FileResult, ObjectiveResult } from './check-objective';
+import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
 import { splitFrontMatter } from './frontmatter';
-import { htmlInData } from './html';
 import { Locator } from './locate';
-import { objectiveRules, type ObjectiveContext } from './objective-rules';
-import type { Finding, Problem } from './problem';
+import type { ObjectiveContext } from './objective-rules';
+import type { Problem } from './problem';
 import { dottedPath } from './problem';
-import { qualityWarnings } from './quality';
 import { WARNING_RULES } from './rules';
 import { readSource } from './source';
 import { parseWithSchema } from './yaml-file';
@@ -24,18 +23,11 @@ export interface ValidationReport {
   obiettivi: number;
 }
 
-/** One file's findings plus what is needed to place them (its YAML, only used if a finding has a path). */
-interface FileResult {
-  path: string;
-  yaml?: string;
-  yamlLine: number;
-  findings: Finding[];
-}
-
-interface ObjectiveResult extends FileResult {
-  /** Path inside the content folder: obiettivi/2020/a01-00.md */
-  contentPath: string;
-  data?: Obiettivo;
+export interface ValidateOptions {
+  /** Working directory: printed paths are relative to it (the repository root). */
+  cwd?: string;
+  /** Use worker threads for many files; only where the runtime can load TypeScript workers (tsx). */
+  parallel?: boolean;
 }
 
 /** Path shown to editors: relative to the repository root (cwd), absolute when outside it. */
@@ -44,26 +36,11 @@ function displayPath(path: string, cwd: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path.split(sep).join('/') : rel.split(sep).join('/');
 }
 
-function checkYamlFile<T>(path: string, display: string, schema: Parameters<typeof parseWithSchema<T>>[2], what: string) {
-  const source = readSource(path);
-  if ('finding' in source) return { result: { path: display, yamlLine: 1, findings: [source.finding] }, data: undefined };
-  const parsed = parseWithSchema(source.text, 1, schema, what);
-  const result: FileResult = { path: display, yaml: source.text, yamlLine: 1, findings: parsed.findings };
-  return { result, data: parsed.data, raw: parsed.raw };
-}
-
-function checkObjective(path: string, contentPath: string, display: string, context: ObjectiveContext): ObjectiveResult {
-  const base = { path: display, contentPath, yamlLine: 2 };
-  const source = readSource(path);
-  if ('finding' in source) return { ...base, findings: [source.finding] };
-  const split = splitFrontMatter(source.text);
-  if ('finding' in split) return { ...base, findings: [split.finding] };
-  const parsed = parseWithSchema(split.yaml, split.yamlLine, ObiettivoSchema, 'i dati dell’obiettivo (tra le righe ---)');
-  const findings = [...parsed.findings];
-  if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
-  if (parsed.raw) findings.push(...htmlInData(parsed.raw));
-  findings.push(...bodyWarnings(split.body, split.bodyLine));
-  return { ...base, yaml: split.yaml, yamlLine: split.yamlLine, findings, data: parsed.data };
+function checkYamlFile<T>(source: string, path: string, schema: Parameters<typeof parseWithSchema<T>>[2], what: string) {
+  const text = readSource(source);
+  if ('finding' in text) return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
+  const parsed = parseWithSchema(text.text, 1, schema, what);
+  return { result: { path, source, yaml: text.text, yamlLine: 1, findings: parsed.findings } as FileResult, data: parsed.data };
 }
 
 /**
@@ -73,16 +50,16 @@ function checkObjective(path: string, contentPath: string, display: string, cont
 function crossFileRules(objectives: ObjectiveResult[]): void {
   const byCodice = new Map<string, ObjectiveResult[]>();
   for (const objective of objectives) {
-    if (!objective.data) continue;
-    const list = byCodice.get(objective.data.codice) ?? [];
+    if (!objective.key) continue;
+    const list = byCodice.get(objective.key.codice) ?? [];
     list.push(objective);
-    byCodice.set(objective.data.codice, list);
+    byCodice.set(objective.key.codice, list);
   }
   for (const [codice, list] of byCodice) {
     const expected = `obiettivi/${codice.slice(0, 4)}/${slugFromCodice(codice)}.md`;
     const owner = list.find((o) => o.contentPath === expected) ?? list[0]!;
     for (const objective of list) {
-      const data = objective.data!;
+      const data = objective.key!;
       if (objective !== owner) {
         objective.findings.push({
           rule: 'codice-duplicato',
@@ -106,14 +83,23 @@ function crossFileRules(objectives: ObjectiveResult[]): void {
   }
 }
 
+/** The YAML of a file that had no finding of its own until the rules across files ran. */
+function yamlOf(file: FileResult): string {
+  const source = readSource(file.source);
+  if ('finding' in source) return '';
+  const split = file.yamlLine === 1 ? undefined : splitFrontMatter(source.text);
+  return split === undefined ? source.text : 'yaml' in split ? split.yaml : '';
+}
+
 /** Gives each finding its line and column; the positional YAML parse happens only here, only if needed. */
 function resolveFindings(file: FileResult): Problem[] {
   let locator: Locator | undefined;
   const problems = file.findings.map((finding): Problem => {
-    let line = finding.line ?? file.yamlLine;
+    // Without a path or a line the problem is about the whole file: its first line.
+    let line = finding.line ?? (finding.path ? file.yamlLine : 1);
     let col = finding.col ?? 1;
-    if (finding.path && finding.line === undefined && file.yaml !== undefined) {
-      locator ??= new Locator(file.yaml, file.yamlLine);
+    if (finding.path && finding.line === undefined) {
+      locator ??= new Locator(file.yaml ?? yamlOf(file), file.yamlLine);
       ({ line, col } = locator.locate(finding.path, finding.at));
     }
     return {
@@ -130,7 +116,8 @@ function resolveFindings(file: FileResult): Problem[] {
 }
 
 /** Validates a whole content folder and returns every problem of every file at once. */
-export function validateContent(contentDir: string, cwd: string = process.cwd()): ValidationReport {
+export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, contentDir);
   const show = (path: string) => displayPath(path, cwd);
   let isDir = false;
@@ -150,13 +137,14 @@ export function validateContent(contentDir: string, cwd: string = process.cwd())
   if (dupIndex) dup.result.findings.push(...dupIndex.findings);
   const context: ObjectiveContext = { tipiIndicatore: ente.data?.tipi_indicatore ?? null, dup: dupIndex?.index ?? null };
 
-  const objectives = listObiettivoFiles(root).map((path) => checkObjective(path, toContentPath(root, path), show(path), context));
+  const files = listObiettivoFiles(root).map((source) => ({ source, contentPath: toContentPath(root, source), path: show(source) }));
+  const objectives = await checkObjectives(files, context, options.parallel ?? false);
   crossFileRules(objectives);
 
-  const files: FileResult[] = [ente.result, dup.result, ...objectives];
+  const all: FileResult[] = [ente.result, dup.result, ...objectives];
   return {
-    problems: files.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
-    files: files.length,
+    problems: all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
+    files: all.length,
     obiettivi: objectives.length,
   };
 }

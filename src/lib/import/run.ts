@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { load as loadYaml } from 'js-yaml';
+import { parseObiettivo } from '../content/load';
+import { DupSchema, type Dup } from '../../schemas/dup';
+import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
+import { ObiettivoSchema } from '../../schemas/obiettivo';
+import { buildObjective, type BuiltObjective } from './build';
+import { formatDiagnostic, type Diagnostic } from './diagnostics';
+import { mergeDup } from './dup';
+import { planFile, writeAtomically, type PlannedFile } from './files';
+import { parseExport } from './parse';
+import { serializeObjective, toYaml } from './serialize';
+import { carriesData } from './values';
+
+/**
+ * `npm run import`: export → objectives in memory → schema check → planned files → writes.
+ * Nothing is written when anything fails (an error, a data line not placed, an edited file).
+ */
+export interface ImportOptions {
+  /** Path of the export as the editor typed it (used in messages). */
+  exportPath: string;
+  /** Folder of the objectives (`content/obiettivi`); files go to `<out>/<anno>/<slug>.md`. */
+  outDir: string;
+  force: boolean;
+}
+
+export interface ImportResult {
+  exitCode: 0 | 1;
+  /** What to print, line by line (Italian, for editors). */
+  output: string[];
+}
+
+const DUP_HEADER = '# Gerarchia del DUP: mandato → missione → programma. Schema: src/schemas/dup.ts\n';
+
+export function runImport(options: ImportOptions): ImportResult {
+  const source = options.exportPath;
+  const out: string[] = [];
+  let text: string;
+  try {
+    text = readFileSync(source, 'utf8');
+  } catch {
+    return {
+      exitCode: 1,
+      output: [`${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
+    };
+  }
+  const contentDir = dirname(resolve(options.outDir));
+  const parsed = parseExport(text, readTipi(contentDir));
+  const { diagnostics } = parsed;
+  const built = parsed.obiettivi
+    .map((obiettivo) => buildObjective(obiettivo, diagnostics))
+    .filter((b): b is BuiltObjective => !!b);
+  const dupPath = join(contentDir, 'dup.yaml');
+  const existingDup = readDup(dupPath, out);
+  const merged = existingDup ? mergeDup(existingDup.dup, parsed.obiettivi, diagnostics) : undefined;
+
+  const unplaced = parsed.placement.unplacedLines(parsed.lines);
+  const unplacedMessages: Diagnostic[] = unplaced.map((line) =>
+    carriesData(line.text)
+      ? {
+          line: line.number,
+          level: 'errore',
+          message: `riga con dati non collocata: «${line.text.replaceAll('\t', '⇥')}»`,
+        }
+      : { line: line.number, level: 'avviso', message: `riga non collocata: «${line.text}»` },
+  );
+  const all = [...diagnostics.items, ...unplacedMessages].sort((a, b) => a.line - b.line);
+  const section = (title: string, level: Diagnostic['level']) => {
+    const items = all.filter((item) => item.level === level);
+    if (items.length === 0) return;
+    out.push(`${title} (${items.length}):`);
+    for (const item of items) out.push(`  ${formatDiagnostic(source, item)}`);
+  };
+  out.unshift(`Importazione di ${source} in ${options.outDir}`);
+  section('Valori dedotti, da confermare', 'dedotto');
+  section('Avvisi', 'avviso');
+  section('Errori', 'errore');
+
+  const fasi = built.reduce((sum, b) => sum + b.data.fasi!.length, 0);
+  const indicatori = built.reduce((sum, b) => sum + b.data.indicatori!.length, 0);
+  const paragraphs = built.reduce((sum, b) => sum + b.paragraphs, 0);
+  out.push(
+    `Riepilogo: ${built.length} obiettivi, ${fasi} fasi, ${indicatori} indicatori, ${paragraphs} paragrafi narrativi; ` +
+      `righe non collocate: ${unplaced.length} (con dati: ${unplacedMessages.filter((m) => m.level === 'errore').length})`,
+  );
+  const errors = all.filter((item) => item.level === 'errore').length;
+  if (errors > 0 || !merged) {
+    out.push(
+      `✖ ${errors || 1} ${errors === 1 ? 'errore' : 'errori'}: nessun file scritto. Correggi l’export (o il file indicato) e riprova.`,
+    );
+    return { exitCode: 1, output: out };
+  }
+
+  const exportName = basename(source);
+  const planned: PlannedFile[] = built.map((objective) => {
+    const fileText = serializeObjective(objective, exportName);
+    assertRoundTrip(objective, fileText);
+    return planFile(join(options.outDir, String(objective.anno), `${objective.slug}.md`), fileText, options.force);
+  });
+  if (merged.added.length > 0) {
+    planned.push({
+      path: relative(process.cwd(), dupPath) || dupPath,
+      text: `${existingDup!.header}${toYaml(merged.dup)}`,
+      action: existsSync(dupPath) ? 'aggiornato' : 'nuovo',
+    });
+  }
+  const refused = planned.filter((file) => file.action === 'rifiutato');
+  for (const file of planned.filter((f) => f.diff)) {
+    out.push(
+      file.action === 'rifiutato'
+        ? `${file.path}  errore  il file è stato modificato dopo l’importazione (o non viene da un’importazione): non lo sovrascrivo; rileggi le differenze e, se vuoi sostituirlo, ripeti con --force`
+        : `${file.path}  avviso  file modificato sovrascritto per --force`,
+      ...file
+        .diff!.trimEnd()
+        .split('\n')
+        .map((line) => `    ${line}`),
+    );
+  }
+  if (refused.length > 0) {
+    out.push(`✖ ${refused.length} file modificati: nessun file scritto.`);
+    return { exitCode: 1, output: out };
+  }
+  for (const file of planned) if (file.action !== 'invariato') writeAtomically(file.path, file.text);
+  const count = (action: PlannedFile['action']) =>
+    planned.slice(0, built.length).filter((file) => file.action === action).length;
+  out.push(
+    `File degli obiettivi: ${count('nuovo')} nuovi, ${count('aggiornato')} aggiornati, ${count('invariato')} invariati, ${count('sovrascritto')} sovrascritti con --force` +
+      (merged.added.length > 0 ? `; dup.yaml: aggiunti ${merged.added.join(', ')}` : '; dup.yaml invariato'),
+  );
+  return { exitCode: 0, output: out };
+}
+
+function readTipi(contentDir: string): readonly string[] {
+  try {
+    const ente = loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')) as { tipi_indicatore?: unknown };
+    const tipi = ente?.tipi_indicatore;
+    if (Array.isArray(tipi) && tipi.every((tipo) => typeof tipo === 'string')) return tipi;
+  } catch {
+    // No ente.yaml next to the output folder: the base types apply.
+  }
+  return TIPI_INDICATORE_BASE;
+}
+
+/** The existing dup.yaml (or an empty hierarchy) and its leading comment lines, kept on rewrite. */
+function readDup(path: string, out: string[]): { dup: Dup; header: string } | undefined {
+  if (!existsSync(path)) return { dup: { mandati: [] }, header: DUP_HEADER };
+  const text = readFileSync(path, 'utf8');
+  const header = /^(?:#.*\n)*/.exec(text)![0] || DUP_HEADER;
+  try {
+    return { dup: DupSchema.parse(loadYaml(text) ?? { mandati: [] }), header };
+  } catch {
+    out.push(`${path}  errore  dup.yaml non è valido: correggilo (npm run validate) prima di importare`);
+    return undefined;
+  }
+}
+
+/** The written text must read back as exactly the data that was checked (developer safeguard). */
+function assertRoundTrip(objective: BuiltObjective, text: string): void {
+  const expected = ObiettivoSchema.parse(objective.data);
+  if (!isDeepStrictEqual(parseObiettivo(text).data, expected)) {
+    throw new Error(`import: ${objective.codice} does not read back as written`);
+  }
+}

@@ -1,0 +1,51 @@
+import { ObiettivoSchema } from '../../schemas/obiettivo';
+import { bodyWarnings } from './body';
+import { splitFrontMatter } from './frontmatter';
+import { htmlInData } from './html';
+import { objectiveRules, type ObjectiveContext } from './objective-rules';
+import type { Finding } from './problem';
+import { qualityWarnings } from './quality';
+import { readSource } from './source';
+import { parseWithSchema } from './yaml-file';
+
+/** One file's findings plus what is needed to place them. Plain data: it crosses worker threads. */
+export interface FileResult {
+  /** Path shown to the editor. */
+  path: string;
+  /** Absolute path, to read the YAML again if a later (cross-file) finding needs a position. */
+  source: string;
+  /** The YAML text, kept only when the file has findings (10,000 clean files need not sit in memory). */
+  yaml?: string;
+  /** File line of the YAML's first line: 1 for .yaml files, 2 for front matter. */
+  yamlLine: number;
+  findings: Finding[];
+}
+
+export interface ObjectiveResult extends FileResult {
+  /** Path inside the content folder: obiettivi/2020/a01-00.md */
+  contentPath: string;
+  /** Set when the front matter passed the schema; used by the rules across files. */
+  key?: { codice: string; anno: number };
+}
+
+export interface ObjectiveFile {
+  source: string;
+  contentPath: string;
+  path: string;
+}
+
+/** Everything that can be checked within one objective file. Reads and parses the file once. */
+export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): ObjectiveResult {
+  const base = { ...file, yamlLine: 2 };
+  const source = readSource(file.source);
+  if ('finding' in source) return { ...base, findings: [source.finding] };
+  const split = splitFrontMatter(source.text);
+  if ('finding' in split) return { ...base, findings: [split.finding] };
+  const parsed = parseWithSchema(split.yaml, split.yamlLine, ObiettivoSchema, 'i dati dell’obiettivo (tra le righe ---)');
+  const findings: Finding[] = [...parsed.findings];
+  if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
+  if (parsed.raw) findings.push(...htmlInData(parsed.raw));
+  findings.push(...bodyWarnings(split.body, split.bodyLine));
+  const key = parsed.data ? { codice: parsed.data.codice, anno: parsed.data.anno } : undefined;
+  return { ...base, yaml: findings.length > 0 ? split.yaml : undefined, yamlLine: split.yamlLine, findings, key };
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import matter from 'gray-matter';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { matterOptions } from '../../src/lib/content/load';
+import { jsonSchemas, serializeSchema } from '../../src/lib/json-schema';
+
+const FIXTURE = 'tests/fixtures/content/editor';
+const schemas = jsonSchemas();
+
+/** A validator like the editors' YAML extension: draft 7, its non-standard keywords allowed. */
+function validator(name: string) {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  return ajv.compile(schemas[name]!);
+}
+
+function frontMatter(path: string) {
+  return matter(readFileSync(path, 'utf8'), matterOptions).data as Record<string, unknown>;
+}
+
+describe('JSON Schemas for editors', () => {
+  it.each(Object.keys(schemas))(
+    'keeps the committed schema/%s equal to a fresh generation (run npm run schema)',
+    (name) => {
+      expect(readFileSync(`schema/${name}`, 'utf8')).toBe(serializeSchema(schemas[name]!));
+    },
+  );
+
+  it('accepts the content files that the Zod schemas accept', () => {
+    expect(validator('obiettivo.schema.json')(frontMatter(`${FIXTURE}/obiettivi/2020/a01-00.md`))).toBe(true);
+    expect(validator('ente.schema.json')(load(readFileSync(`${FIXTURE}/ente.yaml`, 'utf8')))).toBe(true);
+    expect(validator('dup.schema.json')(load(readFileSync(`${FIXTURE}/dup.yaml`, 'utf8')))).toBe(true);
+  });
+
+  it('requires every key without a default, lists the direzioni and rejects misspelt keys', () => {
+    const schema = schemas['obiettivo.schema.json']!;
+    expect(schema.required).toEqual([
+      'codice',
+      'anno',
+      'titolo',
+      'assessorato',
+      'centro_di_responsabilita',
+      'responsabile',
+      'stato',
+      'dup',
+    ]);
+    const data = frontMatter(`${FIXTURE}/obiettivi/2020/a01-00.md`);
+    const indicatori = data.indicatori as Record<string, unknown>[];
+    indicatori[0]!.direzione = 'su';
+    data.responsabil = 'X';
+    const validate = validator('obiettivo.schema.json');
+    expect(validate(data)).toBe(false);
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`))
+      .toMatchInlineSnapshot(`
+      [
+        " must NOT have additional properties {"additionalProperty":"responsabil"}",
+        "/indicatori/0/direzione must be equal to one of the allowed values {"allowedValues":["crescente","decrescente","binario"]}",
+      ]
+    `);
+  });
+
+  it('carries the Italian descriptions and pattern messages of the Zod schemas', () => {
+    type Node = {
+      description?: string;
+      patternErrorMessage?: string;
+      anyOf?: Node[];
+      items?: Node;
+      properties?: Record<string, Node>;
+    };
+    const fase = (schemas['obiettivo.schema.json'] as Node).properties!.fasi!.items!.properties!;
+    expect(fase.peso!.description).toBe(
+      'Peso della fase in percentuale: i pesi delle fasi di un obiettivo sommano a 100',
+    );
+    expect(fase.id!.patternErrorMessage).toBe('scrivi F seguito da due o tre cifre (per esempio F01)');
+    expect(fase.fine_prevista!.anyOf![0]!.patternErrorMessage).toBe(
+      'scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)',
+    );
+  });
+});

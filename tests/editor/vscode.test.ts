@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+describe('VS Code set-up for editors', () => {
+  it('gives ente.yaml and dup.yaml their JSON Schemas', () => {
+    const schemas = read('.vscode/settings.json')['yaml.schemas'] as Record<string, string>;
+    expect(schemas).toEqual({
+      './schema/ente.schema.json': 'content/ente.yaml',
+      './schema/dup.schema.json': 'content/dup.yaml',
+    });
+    for (const [schema, file] of Object.entries(schemas)) {
+      expect(existsSync(schema)).toBe(true);
+      expect(existsSync(file)).toBe(true);
+    }
+  });
+
+  it('recommends the YAML and remark extensions that read those settings', () => {
+    expect(read('.vscode/extensions.json').recommendations).toEqual(['redhat.vscode-yaml', 'unifiedjs.vscode-remark']);
+  });
+
+  it('turns validator lines into problems on the right file, line and column', () => {
+    const [errors, warnings] = read('.vscode/tasks.json').tasks[0].problemMatcher.map(
+      (matcher: { severity: string; pattern: { regexp: string } }) => new RegExp(matcher.pattern.regexp),
+    );
+    const line =
+      'content/obiettivi/2020/a01-00.md:14:12  errore  fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]';
+    expect(errors.exec(line)?.slice(1)).toEqual([
+      'content/obiettivi/2020/a01-00.md',
+      '14',
+      '12',
+      'fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100',
+      'pesi-fasi',
+    ]);
+    expect(warnings.exec(line)).toBeNull();
+    expect(warnings.exec(line.replace('errore', 'avviso'))?.[4]).toBe(
+      'fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100',
+    );
+    expect(errors.exec('✖ 1 errore in 1 file. Correggi i file indicati')).toBeNull();
+  });
+});

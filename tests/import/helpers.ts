@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { parseObiettivo } from '../../src/lib/content/load';
+import { runImport, type ImportResult } from '../../src/lib/import/run';
+import { slugFromCodice } from '../../src/schemas/obiettivo';
+
+export const FIXTURES = 'tests/fixtures/import';
+
+export interface Imported {
+  result: ImportResult;
+  /** The content folder: ente.yaml, dup.yaml and obiettivi/. */
+  content: string;
+  out: string;
+  /** Text of the file written for a code. */
+  text(codice: string): string;
+  /** Front matter of the file written for a code, read back as the site reads it. */
+  data(codice: string): ReturnType<typeof parseObiettivo>['data'];
+  body(codice: string): string;
+  /** The printed output, with the temporary folder replaced by <content>. */
+  output: string;
+}
+
+/** Imports an export (a fixture name, or an absolute path) into a fresh content folder that has the site's ente.yaml. */
+export function importFixture(name: string, options: { force?: boolean; content?: string } = {}): Imported {
+  const content = options.content ?? mkdtempSync(join(tmpdir(), 'peg-import-'));
+  cpSync('content/ente.yaml', join(content, 'ente.yaml'));
+  const out = join(content, 'obiettivi');
+  const result = runImport({
+    exportPath: isAbsolute(name) ? name : join(FIXTURES, name),
+    outDir: out,
+    force: options.force ?? false,
+  });
+  const path = (codice: string) => join(out, codice.slice(0, 4), `${slugFromCodice(codice)}.md`);
+  return {
+    result,
+    content,
+    out,
+    text: (codice) => readFileSync(path(codice), 'utf8'),
+    data: (codice) => parseObiettivo(readFileSync(path(codice), 'utf8')).data,
+    body: (codice) => parseObiettivo(readFileSync(path(codice), 'utf8')).body,
+    output: result.output.join('\n').replaceAll(content, '<content>'),
+  };
+}
+
+/** A fase written as one row: titolo, dates (ISO), peso, avanzamento, responsabile, centro, note. */
+export type FaseRow = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+export function fase(id: string, row: FaseRow) {
+  const [
+    titolo,
+    inizio_previsto,
+    fine_prevista,
+    inizio_effettivo,
+    fine_effettiva,
+    peso,
+    avanzamento,
+    responsabile,
+    centro_di_responsabilita,
+    note,
+  ] = row;
+  return {
+    id,
+    titolo,
+    inizio_previsto,
+    fine_prevista,
+    inizio_effettivo,
+    fine_effettiva,
+    peso,
+    avanzamento,
+    responsabile,
+    centro_di_responsabilita,
+    note,
+  };
+}
+
+export function fasi(rows: FaseRow[]) {
+  return rows.map((row, index) => fase(`F${String(index + 1).padStart(2, '0')}`, row));
+}

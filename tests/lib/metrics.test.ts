@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics';
+
+const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
+type Direzione = 'crescente' | 'decrescente' | 'binario';
+const ind = (direzione: Direzione, valore_atteso: number | null, valore_raggiunto: number | null) => ({ direzione, valore_atteso, valore_raggiunto });
+
+describe('avanzamentoPonderato', () => {
+  it('is null for an objective without fasi', () => {
+    expect(avanzamentoPonderato([])).toBeNull();
+  });
+
+  it('is null when no fase reports avanzamento', () => {
+    expect(avanzamentoPonderato([{ peso: 50, avanzamento: null }, { peso: 50, avanzamento: null }])).toBeNull();
+  });
+
+  it('weights each fase by its peso', () => {
+    expect(avanzamentoPonderato([{ peso: 20, avanzamento: 100 }, { peso: 80, avanzamento: 50 }])).toBe(60);
+  });
+
+  it('leaves fasi without avanzamento out of both sums', () => {
+    expect(avanzamentoPonderato([{ peso: 40, avanzamento: 100 }, { peso: 60, avanzamento: null }])).toBe(100);
+  });
+
+  it('counts a reported 0 as progress zero, not as missing', () => {
+    expect(avanzamentoPonderato([{ peso: 50, avanzamento: 0 }, { peso: 50, avanzamento: 100 }])).toBe(50);
+  });
+
+  it('is null when the reporting fasi weigh 0 in all', () => {
+    expect(avanzamentoPonderato([{ peso: 0, avanzamento: 100 }])).toBeNull();
+  });
+});
+
+describe('gradoRaggiungimento', () => {
+  it('is raggiunto/atteso for crescente indicators', () => {
+    expect(gradoRaggiungimento(ind('crescente', 50, 80))).toBe(1.6);
+    expect(gradoRaggiungimento(ind('crescente', 200, 50))).toBe(0.25);
+  });
+
+  it('is atteso/raggiunto for decrescente indicators', () => {
+    expect(gradoRaggiungimento(ind('decrescente', 10, 20))).toBe(0.5);
+    expect(gradoRaggiungimento(ind('decrescente', 30, 15))).toBe(2);
+  });
+
+  it('is 1 or 0 for binario indicators', () => {
+    expect(gradoRaggiungimento(ind('binario', 1, 1))).toBe(1);
+    expect(gradoRaggiungimento(ind('binario', 1, 0))).toBe(0);
+  });
+
+  it('is null when either value is missing', () => {
+    expect(gradoRaggiungimento(ind('crescente', null, 5))).toBeNull();
+    expect(gradoRaggiungimento(ind('crescente', 5, null))).toBeNull();
+    expect(gradoRaggiungimento(ind('binario', 1, null))).toBeNull();
+  });
+
+  it('treats atteso 0 on a crescente indicator as met by any non-negative result', () => {
+    expect(gradoRaggiungimento(ind('crescente', 0, 0))).toBe(1);
+    expect(gradoRaggiungimento(ind('crescente', 0, 7))).toBe(1);
+    expect(gradoRaggiungimento(ind('crescente', 0, -1))).toBe(0);
+  });
+
+  it('treats a decrescente indicator that reaches 0 as met, and atteso 0 with some result as not met', () => {
+    expect(gradoRaggiungimento(ind('decrescente', 5, 0))).toBe(1);
+    expect(gradoRaggiungimento(ind('decrescente', 0, 0))).toBe(1);
+    expect(gradoRaggiungimento(ind('decrescente', 0, 4))).toBe(0);
+  });
+
+  it('scores a negative result against a positive crescente target as 0, not as unmeasured', () => {
+    expect(gradoRaggiungimento(ind('crescente', 10, -5))).toBe(0);
+  });
+
+  it('gives no ratio when a negative target makes it meaningless', () => {
+    expect(gradoRaggiungimento(ind('crescente', -10, -5))).toBeNull();
+    expect(gradoRaggiungimento(ind('decrescente', -10, 5))).toBeNull();
+    expect(gradoRaggiungimento(ind('decrescente', 10, -5))).toBeNull();
+  });
+});
+
+describe('esitoIndicatore', () => {
+  it('is raggiunto at exactly the threshold and above it', () => {
+    expect(esitoIndicatore(ind('crescente', 50, 50), soglie)).toBe('raggiunto');
+    expect(esitoIndicatore(ind('crescente', 50, 80), soglie)).toBe('raggiunto');
+  });
+
+  it('absorbs float error at the threshold (0.1 × 3 is not 0.3)', () => {
+    expect(esitoIndicatore(ind('crescente', 0.1 + 0.1 + 0.1, 0.3), soglie)).toBe('raggiunto');
+  });
+
+  it('is parzialmente raggiunto from the lower threshold up to just below the upper one', () => {
+    expect(esitoIndicatore(ind('crescente', 5, 3), soglie)).toBe('parzialmente raggiunto');
+    expect(esitoIndicatore(ind('crescente', 10000, 9999), soglie)).toBe('parzialmente raggiunto');
+  });
+
+  it('is non raggiunto below the lower threshold', () => {
+    expect(esitoIndicatore(ind('crescente', 1000, 599), soglie)).toBe('non raggiunto');
+    expect(esitoIndicatore(ind('binario', 1, 0), soglie)).toBe('non raggiunto');
+  });
+
+  it('is non rilevato without a grado', () => {
+    expect(esitoIndicatore(ind('crescente', 5, null), soglie)).toBe('non rilevato');
+    expect(esitoIndicatore(ind('crescente', -5, -1), soglie)).toBe('non rilevato');
+  });
+
+  it('follows the thresholds of ente.yaml', () => {
+    const strict = { raggiunto: 120, parzialmente_raggiunto: 100 };
+    expect(esitoIndicatore(ind('crescente', 100, 110), strict)).toBe('parzialmente raggiunto');
+    expect(esitoIndicatore(ind('decrescente', 12, 10), strict)).toBe('raggiunto');
+  });
+});

@@ -1,0 +1,309 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatText } from '../../src/lib/validate/format';
+import { MAX_FILE_BYTES } from '../../src/lib/validate/source';
+import { validateContent } from '../../src/lib/validate/validate-content';
+
+/** The validator's full text output for one fixture folder, paths relative to the repository root. */
+async function output(fixture: string): Promise<string> {
+  return formatText(await validateContent(`tests/fixtures/content/${fixture}`));
+}
+
+describe('files an editor cannot get wrong without a clear line', () => {
+  it('accepts a valid content folder and counts its files', async () => {
+    expect(await output('valido')).toMatchInlineSnapshot(`"✔ Nessun errore: 3 file controllati (1 obiettivo)."`);
+  });
+
+  it('points a YAML syntax error at the badly indented line', async () => {
+    expect(await output('yaml-sintassi')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-sintassi/obiettivi/2020/a01-00.md:32:10  errore  rientro sbagliato: allinea questa riga alle chiavi dello stesso livello  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a key written twice at its second occurrence', async () => {
+    expect(await output('chiave-ripetuta')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  questa chiave è scritta due volte: tienine una sola  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a file without the opening front-matter line', async () => {
+    expect(await output('frontmatter-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/frontmatter-mancante/obiettivi/2020/a01-00.md:1:1  errore  il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---  [frontmatter]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a front matter that is never closed', async () => {
+    expect(await output('frontmatter-non-chiuso')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/frontmatter-non-chiuso/obiettivi/2020/a01-00.md:1:1  errore  manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)  [frontmatter]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a YAML list where the objective map belongs', async () => {
+    expect(await output('frontmatter-elenco')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/frontmatter-elenco/obiettivi/2020/a01-00.md:2:1  errore  i dati dell’obiettivo (tra le righe ---) devono essere campi «chiave: valore», non un elenco  [frontmatter]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports an empty file in one line', async () => {
+    expect(await output('file-vuoto')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/file-vuoto/obiettivi/2020/a01-00.md:1:1  errore  il file è vuoto  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a binary file in one line', async () => {
+    expect(await output('file-binario')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/file-binario/obiettivi/2020/a01-00.md:1:1  errore  il file non è di testo (contiene byte nulli): salva un file .md o .yaml  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a file that is not UTF-8 at the line of the first bad byte', async () => {
+    expect(await output('file-non-utf8')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/file-non-utf8/obiettivi/2020/a01-00.md:27:1  errore  il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a missing ente.yaml', async () => {
+    expect(await output('ente-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/ente-mancante/ente.yaml:1:1  errore  il file non esiste: crealo  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
+    `);
+  });
+
+  it('reports a missing content folder', async () => {
+    expect(await output('non-esiste')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/non-esiste:1:1  errore  la cartella dei contenuti non esiste  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peg-validate-'));
+    try {
+      cpSync('tests/fixtures/content/valido', dir, { recursive: true });
+      writeFileSync(join(dir, 'obiettivi/2020/a01-00.md'), Buffer.alloc(MAX_FILE_BYTES * 50, 'a'));
+      const report = await validateContent(dir, { cwd: dir });
+      expect(formatText(report)).toMatchInlineSnapshot(`
+        "obiettivi/2020/a01-00.md:1:1  errore  il file pesa 50 MB, oltre il limite di 1 MB: non è un obiettivo  [file]
+        ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+      `);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('schema errors at the nested field', () => {
+  it('rejects a date that does not exist (2020-02-31) at its value', async () => {
+    expect(await output('data-inesistente')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/data-inesistente/obiettivi/2020/a01-00.md:29:20  errore  fasi.1.fine_prevista: la data 2020-02-31 non esiste nel calendario  [data]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a date not written as YYYY-MM-DD', async () => {
+    expect(await output('data-formato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/data-formato/obiettivi/2020/a01-00.md:28:22  errore  fasi.1.inizio_previsto: scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)  [data]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a misspelt key once, at the key, suggesting the right one', async () => {
+    expect(await output('chiave-sconosciuta')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/chiave-sconosciuta/obiettivi/2020/a01-00.md:32:5  errore  fasi.1.pes: chiave sconosciuta «pes»: forse intendevi peso?  [chiave-sconosciuta]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('lists the allowed keys when an unknown key resembles none', async () => {
+    expect(await output('chiave-sconosciuta-senza-suggerimento')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/chiave-sconosciuta-senza-suggerimento/obiettivi/2020/a01-00.md:9:1  errore  valutazione_dirigente: chiave sconosciuta «valutazione_dirigente»: le chiavi ammesse qui sono: codice, anno, titolo, assessorato, centro_di_responsabilita, responsabile, stato, dup, soggetti_coinvolti, fasi, indicatori  [chiave-sconosciuta]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('names a missing required field and points at its parent', async () => {
+    expect(await output('campo-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/campo-mancante/obiettivi/2020/a01-00.md:2:1  errore  titolo: campo obbligatorio: aggiungi la riga «titolo:» (scrivi null se il valore non c’è)  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects text where a number belongs', async () => {
+    expect(await output('schema-tipo')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.1.peso: deve essere un numero  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a list where a map belongs, in Italian', async () => {
+    expect(await output('schema-elenco-al-posto-di-mappa')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/schema-elenco-al-posto-di-mappa/obiettivi/2020/a01-00.md:10:3  errore  dup: deve essere un gruppo di campi chiave: valore, non un elenco  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects avanzamento over 100', async () => {
+    expect(await output('avanzamento-fuori-scala')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/avanzamento-fuori-scala/obiettivi/2020/a01-00.md:33:18  errore  fasi.1.avanzamento: l’avanzamento va da 0 a 100  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects an unknown direzione', async () => {
+    expect(await output('direzione-errata')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/direzione-errata/obiettivi/2020/a01-00.md:41:16  errore  indicatori.0.direzione: scrivi crescente, decrescente oppure binario  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects .inf as a value', async () => {
+    expect(await output('numero-infinito')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/numero-infinito/obiettivi/2020/a01-00.md:42:20  errore  indicatori.0.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('validates ente.yaml with its own schema', async () => {
+    expect(await output('ente-errato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/ente-errato/ente.yaml:6:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
+    `);
+  });
+});
+
+describe('rules across fields and files', () => {
+  it('rejects fasi whose weights do not sum to 100', async () => {
+    expect(await output('pesi-fasi')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/pesi-fasi/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports a duplicate codice once, on the file whose path does not match it', async () => {
+    expect(await output('codice-duplicato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/codice-duplicato/obiettivi/2020/a01-01.md:2:9  errore  codice: il codice 2020_A01_00 è già usato in tests/fixtures/content/codice-duplicato/obiettivi/2020/a01-00.md: ogni obiettivo ha un codice diverso  [codice-duplicato]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a codice that does not match the file name', async () => {
+    expect(await output('codice-percorso')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/codice-percorso/obiettivi/2020/a01-00.md:2:9  errore  codice: con il codice 2020_A02_00 il file deve essere obiettivi/2020/a02-00.md, non obiettivi/2020/a01-00.md: rinominalo o correggi il codice  [codice-percorso]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects an anno that does not match the codice', async () => {
+    expect(await output('codice-anno')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/codice-anno/obiettivi/2020/a01-00.md:3:7  errore  anno: l’anno 2021 non coincide con l’anno del codice 2020_A01_00  [codice-percorso]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a DUP code missing from dup.yaml', async () => {
+    expect(await output('dup-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/dup-mancante/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects DUP codes that do not form one chain', async () => {
+    expect(await output('dup-catena')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/dup-catena/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il programma DUP_10_0102_1201 appartiene alla missione DUP_10_0102, non a DUP_10_0101  [dup-catena]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a DUP code defined twice in dup.yaml', async () => {
+    expect(await output('dup-duplicato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/dup-duplicato/dup.yaml:13:21  errore  mandati.0.missioni.1.programmi.0.codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/dup.ts)"
+    `);
+  });
+
+  it('rejects two fasi with the same id', async () => {
+    expect(await output('id-duplicato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/id-duplicato/obiettivi/2020/a01-00.md:26:9  errore  fasi.1.id: l’id F01 è già usato da fasi.0: ogni fase ha un id diverso  [id-duplicato]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects an end date before its start date', async () => {
+    expect(await output('date-ordine')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/date-ordine/obiettivi/2020/a01-00.md:31:21  errore  fasi.1.fine_effettiva: la fine effettiva 2020-02-15 viene prima dell’inizio 2020-03-01  [date-ordine]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects an indicator tipo not listed in ente.yaml, suggesting the nearest', async () => {
+    expect(await output('tipo-indicatore')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/tipo-indicatore/obiettivi/2020/a01-00.md:48:11  errore  indicatori.1.tipo: tipo sconosciuto «EFFICASIA»: forse intendevi EFFICACIA?  [tipo-indicatore]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('rejects a storico year that is not earlier than anno', async () => {
+    expect(await output('storico-anno')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/storico-anno/obiettivi/2020/a01-00.md:44:26  errore  indicatori.0.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reports every problem of every file at once, sorted by file and line', async () => {
+    expect(await output('molti-errori')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
+      tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
+      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:26:9  errore  fasi.1.id: l’id F01 è già usato da fasi.0: ogni fase ha un id diverso  [id-duplicato]
+      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:44:16  errore  indicatori.0.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      ✖ 4 errori in 2 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+});
+
+describe('warnings that do not fail the build', () => {
+  it('warns about raw HTML in front matter and body, but not in code or autolinks', async () => {
+    expect(await output('html')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/html/obiettivi/2020/a01-00.md:4:9  avviso  titolo: contiene HTML (<b>): il sito lo mostra come testo; scrivi solo testo  [html]
+      tests/fixtures/content/html/obiettivi/2020/a01-00.md:58:32  avviso  contiene HTML (<span onclick="alert(1)">): il sito lo mostra come testo; usa Markdown (**grassetto**, *corsivo*, [testo](https://…))  [html]
+      ⚠ 2 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('warns about a missing narrative section', async () => {
+    expect(await output('sezione-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/sezione-mancante/obiettivi/2020/a01-00.md:54:1  avviso  manca la sezione «## Stato di attuazione»: aggiungila, anche breve  [sezione-mancante]
+      ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('warns about a binary indicator valued 100', async () => {
+    expect(await output('binario')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.1.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione  [binario]
+      ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('warns about a ratio that suggests a unit mismatch', async () => {
+    expect(await output('rapporto')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.0.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%)  [rapporto]
+      ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('warns about a fase date far from the PEG year', async () => {
+    expect(await output('date-anno')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/date-anno/obiettivi/2020/a01-00.md:28:22  avviso  fasi.1.inizio_previsto: la data 2018-03-01 è lontana dall’anno del PEG (2020): controlla l’anno  [date-anno]
+      ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+});
