@@ -3,7 +3,7 @@ import { getContent } from '../content';
 import { updatedOf } from '../indexes';
 import { atomFeed } from '../lib/feed';
 import { avanzamentoPonderato } from '../lib/metrics';
-import { formatPercent } from '../lib/format-local';
+import { formatAvanzamento } from '../lib/format-avanzamento';
 
 /** /feed.xml: Atom feed of the objectives, newest update (git date of the file) first. */
 export const GET: APIRoute = async () => {
@@ -18,7 +18,7 @@ export const GET: APIRoute = async () => {
       title: `${o.data.codice} ${o.data.titolo}`,
       url: abs(o.url),
       updated: updatedOf(o),
-      summary: `${o.data.centro_di_responsabilita}. Responsabile: ${o.data.responsabile}. Avanzamento ponderato: ${formatPercent(avanzamentoPonderato(o.data.fasi))}.`,
+      summary: `${o.data.centro_di_responsabilita}. Responsabile: ${o.data.responsabile}. Avanzamento ponderato: ${formatAvanzamento(avanzamentoPonderato(o.data.fasi))}.`,
     })),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -116,10 +116,10 @@ describe('several years (multi-year fixture)', () => {
   });
 });
 
-/** Objectives whose files (front matter and body) contain `word`, case-insensitively. */
+/** Objectives whose files (front matter and body) contain `word`, case-insensitively, also hyphenated ("smart-working"). */
 function objectivesContaining(folder: string, word: string): string[] {
   return loadContent(folder)
-    .obiettivi.filter((o) => `${JSON.stringify(o.data)} ${o.body}`.toLowerCase().includes(word))
+    .obiettivi.filter((o) => `${JSON.stringify(o.data)} ${o.body}`.toLowerCase().replaceAll('-', '').includes(word))
     .map((o) => `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`)
     .sort();
 }
