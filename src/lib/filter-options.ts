@@ -1,5 +1,6 @@
 import type { Dup } from '../schemas/dup';
 import type { Obiettivo } from '../schemas/obiettivo';
+import { t } from './i18n';
 import { ESITI } from './metrics';
 import { slugify } from './queries';
 
@@ -37,19 +38,23 @@ export function filterFields(obiettivi: readonly { data: Obiettivo }[], dup: Dup
   return [
     {
       name: 'centro',
-      label: 'Centro di responsabilità',
+      label: t('filters.centro'),
       options: distinct(obiettivi.map((o) => o.data.centro_di_responsabilita)),
     },
-    { name: 'responsabile', label: 'Responsabile', options: distinct(obiettivi.map((o) => o.data.responsabile)) },
-    { name: 'programma', label: 'Programma del DUP', options: programmi },
+    {
+      name: 'responsabile',
+      label: t('filters.responsabile'),
+      options: distinct(obiettivi.map((o) => o.data.responsabile)),
+    },
+    { name: 'programma', label: t('filters.programma'), options: programmi },
     {
       name: 'esito',
-      label: 'Esito di almeno un indicatore',
-      options: ESITI.map((e) => ({ value: slugify(e), label: e })),
+      label: t('filters.esito'),
+      options: ESITI.map((e) => ({ value: slugify(e), label: t(`esito.${e}`) })),
     },
     {
       name: 'tipo',
-      label: 'Tipo di indicatore',
+      label: t('filters.tipo'),
       options: distinct(
         obiettivi.flatMap((o) => o.data.indicatori.map((i) => i.tipo)),
         (tipo) => slugify(tipo),
