@@ -49,3 +49,15 @@ export function getContent() {
   cache ??= loadAll();
   return cache;
 }
+
+/**
+ * getStaticPaths of every per-objective route (/obiettivi/<anno>/<slug>/ and the files under it),
+ * so the page and its share image can never disagree on which objectives exist.
+ */
+export async function objectivePaths() {
+  const { obiettivi } = await getContent();
+  return obiettivi.map((obiettivo) => ({
+    params: { anno: String(obiettivo.data.anno), slug: obiettivo.slug },
+    props: { obiettivo },
+  }));
+}

@@ -116,7 +116,8 @@ describe('several years (multi-year fixture)', () => {
   });
 });
 
-/** Objectives whose files (front matter and body) contain `word`, case-insensitively, also hyphenated ("smart-working"). */
+/** Objectives whose files (front matter and body) contain `word`, case-insensitively and ignoring hyphens
+ * (a citizen searching "smartworking" must also find "smart-working"). */
 function objectivesContaining(folder: string, word: string): string[] {
   return loadContent(folder)
     .obiettivi.filter((o) => `${JSON.stringify(o.data)} ${o.body}`.toLowerCase().replaceAll('-', '').includes(word))

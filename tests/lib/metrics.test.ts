@@ -3,7 +3,11 @@ import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../.
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
 type Direzione = 'crescente' | 'decrescente' | 'binario';
-const ind = (direzione: Direzione, valore_atteso: number | null, valore_raggiunto: number | null) => ({ direzione, valore_atteso, valore_raggiunto });
+const ind = (direzione: Direzione, valore_atteso: number | null, valore_raggiunto: number | null) => ({
+  direzione,
+  valore_atteso,
+  valore_raggiunto,
+});
 
 describe('avanzamentoPonderato', () => {
   it('is null for an objective without fasi', () => {
@@ -11,19 +15,39 @@ describe('avanzamentoPonderato', () => {
   });
 
   it('is null when no fase reports avanzamento', () => {
-    expect(avanzamentoPonderato([{ peso: 50, avanzamento: null }, { peso: 50, avanzamento: null }])).toBeNull();
+    expect(
+      avanzamentoPonderato([
+        { peso: 50, avanzamento: null },
+        { peso: 50, avanzamento: null },
+      ]),
+    ).toBeNull();
   });
 
   it('weights each fase by its peso', () => {
-    expect(avanzamentoPonderato([{ peso: 20, avanzamento: 100 }, { peso: 80, avanzamento: 50 }])).toBe(60);
+    expect(
+      avanzamentoPonderato([
+        { peso: 20, avanzamento: 100 },
+        { peso: 80, avanzamento: 50 },
+      ]),
+    ).toBe(60);
   });
 
   it('leaves fasi without avanzamento out of both sums', () => {
-    expect(avanzamentoPonderato([{ peso: 40, avanzamento: 100 }, { peso: 60, avanzamento: null }])).toBe(100);
+    expect(
+      avanzamentoPonderato([
+        { peso: 40, avanzamento: 100 },
+        { peso: 60, avanzamento: null },
+      ]),
+    ).toBe(100);
   });
 
   it('counts a reported 0 as progress zero, not as missing', () => {
-    expect(avanzamentoPonderato([{ peso: 50, avanzamento: 0 }, { peso: 50, avanzamento: 100 }])).toBe(50);
+    expect(
+      avanzamentoPonderato([
+        { peso: 50, avanzamento: 0 },
+        { peso: 50, avanzamento: 100 },
+      ]),
+    ).toBe(50);
   });
 
   it('is null when the reporting fasi weigh 0 in all', () => {

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Content-addressed cache for derived files (share images today, anything costly tomorrow). A file's
+ * name is the SHA-256 of exactly the inputs that shape it, so a rebuild after editing one objective
+ * redoes only that objective's file and never has to decide whether an old file is stale: a different
+ * input is a different name. The folder survives `astro build` (which empties dist/) and CI caches
+ * can keep it between runs.
+ *
+ * Old names are never reused, so they pile up: a hit refreshes its file's time, and the first use of a
+ * namespace in a process deletes files nobody used for MAX_AGE_DAYS.
+ */
+
+/** Where cached files live: PEG_CACHE_DIR, or node_modules/.cache/peg-aperto (the convention of Babel, ESLint, Vite). */
+export function cacheDir(): string {
+  return process.env.PEG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'peg-aperto');
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` hash the same. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** SHA-256 (hex) of the key parts. Callers include a version of their producer among the parts. */
+export function cacheKey(keyParts: unknown): string {
+  return createHash('sha256').update(stableJson(keyParts)).digest('hex');
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Files unused for this long are deleted. Pruning runs before the build asks for anything, so after a
+ * longer pause every image is rendered again once: a few seconds for a year's objectives.
+ */
+export const MAX_AGE_DAYS = 90;
+
+const pruning = new Map<string, Promise<void>>();
+
+async function prune(dir: string): Promise<void> {
+  const cutoff = Date.now() - MAX_AGE_DAYS * 24 * 60 * 60 * 1000;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = join(dir, name);
+    // Another build may delete the same file first: a vanished file is not an error.
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && info.mtimeMs < cutoff) await rm(file, { force: true }).catch(() => {});
+  }
+}
+
+/** Prunes `dir` once per process; every caller waits for the same pass. */
+function pruneOnce(dir: string): Promise<void> {
+  let pass = pruning.get(dir);
+  if (!pass) {
+    pass = prune(dir);
+    pruning.set(dir, pass);
+  }
+  return pass;
+}
+
+export interface CacheOptions {
+  /** File extension without the dot, e.g. `png`. */
+  ext: string;
+}
+
+/**
+ * Returns the cached file for `keyParts` in `namespace`, or calls `produce`, stores its result and
+ * returns it. Writes go to a temporary file renamed into place, so a build killed midway or two builds
+ * running at once never leave a half-written file under a valid name. A cache folder that cannot be
+ * written (read-only checkout) costs speed, not the build.
+ */
+export async function cached(
+  namespace: string,
+  keyParts: unknown,
+  produce: () => Promise<Uint8Array> | Uint8Array,
+  options: CacheOptions,
+): Promise<Buffer> {
+  if (!NAME.test(namespace)) throw new Error(`cache: namespace "${namespace}" must be lowercase kebab-case`);
+  if (!NAME.test(options.ext))
+    throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
+  const dir = join(cacheDir(), namespace);
+  const file = join(dir, `${cacheKey(keyParts)}.${options.ext}`);
+  await pruneOnce(dir);
+  try {
+    const hit = await readFile(file);
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {}); // a read-only cache still serves hits
+    return hit;
+  } catch {
+    // Missing, or unreadable: either way a miss. The write below reports a folder that is unusable.
+  }
+  const output = Buffer.from(await produce());
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, output);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => {}); // nothing to clean if the folder itself failed
+    console.warn(`cache: cannot store ${file}: ${(error as Error).message}`);
+  }
+  return output;
+}

@@ -1,0 +1,100 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/cache';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'peg-cache-'));
+  vi.stubEnv('PEG_CACHE_DIR', dir);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const produceText = (text: string) => vi.fn(async () => Buffer.from(text));
+
+describe('cached', () => {
+  it('produces on a miss and serves the stored file on a hit without producing again', async () => {
+    const first = produceText('uno');
+    expect((await cached('prova', { titolo: 'A', v: 1 }, first, { ext: 'txt' })).toString()).toBe('uno');
+    expect(first).toHaveBeenCalledTimes(1);
+
+    const second = produceText('due');
+    expect((await cached('prova', { titolo: 'A', v: 1 }, second, { ext: 'txt' })).toString()).toBe('uno');
+    expect(second).not.toHaveBeenCalled();
+  });
+
+  it('produces again when any input or the producer version changes', async () => {
+    await cached('prova', { titolo: 'A', v: 1 }, produceText('uno'), { ext: 'txt' });
+    const changedInput = produceText('due');
+    expect((await cached('prova', { titolo: 'B', v: 1 }, changedInput, { ext: 'txt' })).toString()).toBe('due');
+    const changedVersion = produceText('tre');
+    expect((await cached('prova', { titolo: 'A', v: 2 }, changedVersion, { ext: 'txt' })).toString()).toBe('tre');
+    expect(changedInput).toHaveBeenCalledTimes(1);
+    expect(changedVersion).toHaveBeenCalledTimes(1);
+  });
+
+  it('keys on content, not on the order of object keys', () => {
+    expect(cacheKey({ a: 1, b: { c: [1, 2], d: null } })).toBe(cacheKey({ b: { d: null, c: [1, 2] }, a: 1 }));
+    expect(cacheKey({ a: [1, 2] })).not.toBe(cacheKey({ a: [2, 1] }));
+  });
+
+  it('stores one file per key, named by its hash, in the namespace folder, with no temporary files left', async () => {
+    await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
+    await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
+    await cached('prova', ['y'], produceText('y'), { ext: 'bin' });
+    expect(readdirSync(join(dir, 'prova')).sort()).toEqual([`${cacheKey(['x'])}.bin`, `${cacheKey(['y'])}.bin`].sort());
+    expect(readFileSync(join(dir, 'prova', `${cacheKey(['y'])}.bin`), 'utf8')).toBe('y');
+  });
+
+  it('still returns the output, with a warning, when the cache folder cannot be written', async () => {
+    // A regular file where the folder should be: unwritable even for root, unlike a chmod.
+    writeFileSync(join(dir, 'file'), '');
+    vi.stubEnv('PEG_CACHE_DIR', join(dir, 'file'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await cached('prova', 1, produceText('ok'), { ext: 'txt' })).toString()).toBe('ok');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^cache: cannot store .*\/file\/prova\/[0-9a-f]{64}\.txt: ENOTDIR/);
+  });
+
+  it('deletes files unused for MAX_AGE_DAYS and refreshes the time of every hit', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    mkdirSync(join(dir, 'prova'));
+    const entry = (key: string, days: number) => {
+      const file = join(dir, 'prova', `${cacheKey(key)}.txt`);
+      writeFileSync(file, key);
+      utimesSync(file, daysAgo(days), daysAgo(days));
+      return file;
+    };
+    const used = entry('usato', MAX_AGE_DAYS - 1);
+    entry('abbandonato', MAX_AGE_DAYS + 1);
+
+    const produce = produceText('nuovo');
+    expect((await cached('prova', 'usato', produce, { ext: 'txt' })).toString()).toBe('usato');
+    expect(produce).not.toHaveBeenCalled();
+    expect(readdirSync(join(dir, 'prova'))).toEqual([`${cacheKey('usato')}.txt`]);
+    expect(statSync(used).mtimeMs).toBeGreaterThan(daysAgo(1).getTime());
+  });
+
+  it('rejects namespaces and extensions that could leave the cache folder', async () => {
+    await expect(cached('../fuori', 1, produceText(''), { ext: 'txt' })).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: cache: namespace "../fuori" must be lowercase kebab-case]`,
+    );
+    await expect(cached('prova', 1, produceText(''), { ext: 'png/../x' })).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: cache: extension "png/../x" must be lowercase letters and digits]`,
+    );
+  });
+});

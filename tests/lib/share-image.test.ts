@@ -1,0 +1,332 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import satori, { type SatoriNode } from 'satori';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadContent } from '../../src/lib/content/load';
+import {
+  cachedShareImage,
+  objectiveCard,
+  renderShareImage,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
+  shareImageAlt,
+  siteCard,
+  type ShareCard,
+} from '../../src/lib/share-image';
+import { contrastRatio, readableAccent, textOn } from '../../src/lib/share-image/contrast';
+import { FONT_FAMILY, shareFonts } from '../../src/lib/share-image/fonts';
+import { renderShareSvg, shareTree, TITLE_FONT_SIZE, TITLE_LINE_HEIGHT } from '../../src/lib/share-image/render';
+import type { Obiettivo } from '../../src/schemas/obiettivo';
+
+const content = loadContent('content');
+const { ente } = content;
+const handTyped = content.obiettivi.find((o) => o.file === 'obiettivi/2020/a01-00.md')!.data;
+
+/** An objective with one indicator per esito, so every wording appears. */
+function mixed(): Obiettivo {
+  const indicatore = (id: string, atteso: number | null, raggiunto: number | null) => ({
+    id,
+    descrizione: 'Indicatore',
+    tipo: 'EFFICACIA',
+    direzione: 'crescente' as const,
+    valore_atteso: atteso,
+    valore_raggiunto: raggiunto,
+    storico: {},
+    note: null,
+  });
+  const fase = (id: string, peso: number, avanzamento: number | null) => ({
+    id,
+    titolo: 'Fase',
+    inizio_previsto: null,
+    fine_prevista: null,
+    inizio_effettivo: null,
+    fine_effettiva: null,
+    peso,
+    avanzamento,
+    responsabile: null,
+    centro_di_responsabilita: null,
+    note: null,
+  });
+  return {
+    ...handTyped,
+    codice: '2021_B02_01',
+    anno: 2021,
+    titolo: 'Riqualificazione dell’area verde di via Libertà',
+    centro_di_responsabilita: 'SETTORE LAVORI PUBBLICI',
+    fasi: [fase('F01', 60, 100), fase('F02', 40, 50)],
+    indicatori: [
+      ...['I01', 'I02', 'I03', 'I04', 'I05', 'I06'].map((id) => indicatore(id, 10, 10)),
+      indicatore('I07', 10, 7),
+      indicatore('I08', 10, 2),
+      indicatore('I09', 10, null),
+    ],
+  };
+}
+
+async function decode(png: Buffer) {
+  const { format, width, height } = await sharp(png).metadata();
+  return { format, width, height, under100KB: png.length <= 100 * 1024 };
+}
+
+/** Satori's layout of a card: every text node with its box, to check clamping and fit. */
+async function textBoxes(card: ShareCard): Promise<SatoriNode[]> {
+  const nodes: SatoriNode[] = [];
+  await satori(shareTree(card), {
+    width: SHARE_IMAGE_WIDTH,
+    height: SHARE_IMAGE_HEIGHT,
+    fonts: shareFonts().fonts,
+    onNodeDetected: (node) => {
+      if (node.textContent) nodes.push(node);
+    },
+  });
+  return nodes;
+}
+
+describe('objectiveCard', () => {
+  it('words the key figures with metrics.ts: avanzamento ponderato and indicators by esito', () => {
+    expect(objectiveCard(mixed(), ente)).toMatchInlineSnapshot(`
+      {
+        "badge": "PEG 2021",
+        "color": "#0b5e5b",
+        "figures": [
+          {
+            "label": "avanzamento ponderato",
+            "value": "80%",
+          },
+        ],
+        "kicker": "Obiettivo 2021_B02_01",
+        "outcomes": [
+          {
+            "count": 6,
+            "esito": "raggiunto",
+            "text": "6 raggiunti",
+          },
+          {
+            "count": 1,
+            "esito": "parzialmente raggiunto",
+            "text": "1 parzialmente",
+          },
+          {
+            "count": 1,
+            "esito": "non raggiunto",
+            "text": "1 non raggiunto",
+          },
+          {
+            "count": 1,
+            "esito": "non rilevato",
+            "text": "1 non rilevato",
+          },
+        ],
+        "outcomesLabel": "9 indicatori",
+        "publisher": "Comune di Cinisello Balsamo",
+        "subtitle": {
+          "label": "Centro di responsabilità",
+          "text": "SETTORE LAVORI PUBBLICI",
+        },
+        "title": "Riqualificazione dell’area verde di via Libertà",
+      }
+    `);
+  });
+
+  it('says when no fase reports progress and the objective has no indicators', () => {
+    const card = objectiveCard({ ...mixed(), fasi: [], indicatori: [] }, ente);
+    expect([card.figures, card.outcomes, card.outcomesLabel]).toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "label": "avanzamento non rilevato",
+            "value": "n.d.",
+          },
+        ],
+        [],
+        "nessun indicatore",
+      ]
+    `);
+  });
+});
+
+describe('shareImageAlt', () => {
+  it('puts what the image shows into one sentence for og:image:alt', () => {
+    expect(shareImageAlt(objectiveCard(mixed(), ente))).toMatchInlineSnapshot(
+      `"Comune di Cinisello Balsamo, PEG 2021. Obiettivo 2021_B02_01: Riqualificazione dell’area verde di via Libertà. Avanzamento ponderato: 80%; 9 indicatori: 6 raggiunti, 1 parzialmente, 1 non raggiunto, 1 non rilevato."`,
+    );
+    expect(shareImageAlt(siteCard(ente, [{ anno: 2020 }, { anno: 2021 }]))).toMatchInlineSnapshot(
+      `"Comune di Cinisello Balsamo, Amministrazione trasparente. Piano esecutivo di gestione: Obiettivi di PEG. Anni pubblicati: 2020–2021, obiettivi: 2."`,
+    );
+  });
+});
+
+describe('siteCard', () => {
+  it('shows the years published as a range only when no year is missing', () => {
+    const years = (...anni: number[]) =>
+      siteCard(
+        ente,
+        anni.map((anno) => ({ anno })),
+      ).figures;
+    expect(years(2020, 2021, 2022, 2020)).toMatchInlineSnapshot(`
+      [
+        {
+          "label": "anni pubblicati",
+          "value": "2020–2022",
+        },
+        {
+          "label": "obiettivi",
+          "value": "4",
+        },
+      ]
+    `);
+    expect(years(2019, 2021)).toMatchInlineSnapshot(`
+      [
+        {
+          "label": "anni pubblicati",
+          "value": "2019, 2021",
+        },
+        {
+          "label": "obiettivi",
+          "value": "2",
+        },
+      ]
+    `);
+    expect(years(2020)).toMatchInlineSnapshot(`
+      [
+        {
+          "label": "anno pubblicato",
+          "value": "2020",
+        },
+        {
+          "label": "obiettivo",
+          "value": "1",
+        },
+      ]
+    `);
+  });
+});
+
+describe('renderShareImage', () => {
+  it('renders the hand-typed objective as a 1200×630 PNG under 100 KB', async () => {
+    const png = await renderShareImage(objectiveCard(handTyped, ente));
+    expect(await decode(png)).toEqual({ format: 'png', width: 1200, height: 630, under100KB: true });
+  });
+
+  it('renders the site-wide image as a 1200×630 PNG under 100 KB', async () => {
+    const png = await renderShareImage(siteCard(ente, [handTyped]));
+    expect(await decode(png)).toEqual({ format: 'png', width: 1200, height: 630, under100KB: true });
+  });
+
+  it('keeps the palette PNG faithful to a lossless render: white stays white, colours barely move', async () => {
+    const card = objectiveCard(mixed(), ente);
+    const lossless = await sharp(Buffer.from(await renderShareSvg(card)))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const quantised = await sharp(await renderShareImage(card))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let changedWhite = 0;
+    let difference = 0;
+    for (let i = 0; i < lossless.length; i += 3) {
+      const white = lossless[i] === 255 && lossless[i + 1] === 255 && lossless[i + 2] === 255;
+      const same = quantised[i] === 255 && quantised[i + 1] === 255 && quantised[i + 2] === 255;
+      if (white && !same) changedWhite++;
+      for (let c = 0; c < 3; c++) difference += Math.abs(lossless[i + c]! - quantised[i + c]!);
+    }
+    expect(changedWhite).toBe(0);
+    expect(difference / lossless.length).toBeLessThan(0.1);
+  });
+
+  it('clamps a 400-character title to three lines and keeps every text inside the image', async () => {
+    const card = objectiveCard(
+      { ...mixed(), titolo: 'Attività di riqualificazione è più '.repeat(12).slice(0, 400) },
+      ente,
+    );
+    expect(await decode(await renderShareImage(card))).toMatchObject({ width: 1200, height: 630 });
+    const boxes = await textBoxes(card);
+    const title = boxes.find((node) => node.textContent === card.title)!;
+    const lineHeight = TITLE_FONT_SIZE * TITLE_LINE_HEIGHT;
+    expect(Math.round(title.height / lineHeight)).toBe(3);
+    for (const node of boxes) {
+      expect(node.left + node.width, node.textContent).toBeLessThanOrEqual(SHARE_IMAGE_WIDTH);
+      expect(node.top + node.height, node.textContent).toBeLessThanOrEqual(SHARE_IMAGE_HEIGHT);
+    }
+  });
+});
+
+describe('fonts', () => {
+  /** Satori draws text as paths; the outline of one character alone, or null if nothing is drawn. */
+  async function outline(char: string, fontWeight: 400 | 700): Promise<string | null> {
+    const svg = await satori(
+      {
+        type: 'div',
+        props: { style: { display: 'flex', fontFamily: FONT_FAMILY, fontWeight, fontSize: 40 }, children: char },
+      },
+      { width: 200, height: 100, fonts: shareFonts().fonts },
+    );
+    return /<path[^>]* d="(M[^"]+)"/.exec(svg)?.[1] ?? null;
+  }
+  /** A missing glyph draws nothing or the fallback font's empty box (.notdef), like a private-use character. */
+  async function drawn(char: string, fontWeight: 400 | 700): Promise<boolean> {
+    const path = await outline(char, fontWeight);
+    return path !== null && path !== (await outline('\uE000', fontWeight));
+  }
+
+  it('draw the Italian accented letters and the typographic apostrophe, regular and bold', async () => {
+    for (const char of 'àèéìòùÀÈÉÌÒÙ’') {
+      expect(await drawn(char, 400), char).toBe(true);
+      expect(await drawn(char, 700), char).toBe(true);
+    }
+  });
+
+  it('draw names from other European languages and the symbols Titillium Web lacks', async () => {
+    for (const char of 'ŁłŞşŽžČčĆćĐđ≥≤→€°½αЖ') expect(await drawn(char, 700), char).toBe(true);
+  });
+
+  it('draw no glyph for a script no font covers (so the checks above can fail)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await drawn('漢', 400)).toBe(false);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('contrast', () => {
+  it('keeps the comune’s colour for text when it reaches AA on white and darkens it when it does not', () => {
+    expect(readableAccent('#0b5e5b', '#ffffff')).toBe('#0b5e5b');
+    const darker = readableAccent('#ffcc00', '#ffffff');
+    expect(darker).not.toBe('#ffcc00');
+    expect(contrastRatio(darker, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('writes white on dark bands and ink on light ones', () => {
+    expect(textOn('#0b5e5b')).toBe('#ffffff');
+    expect(contrastRatio(textOn('#ffcc00'), '#ffcc00')).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('cachedShareImage', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'peg-share-cache-'));
+    vi.stubEnv('PEG_CACHE_DIR', dir);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const files = () => readdirSync(join(dir, 'share-image'));
+
+  it('renders an image once, reuses it while nothing shown changes, and renders again after an edit', async () => {
+    const first = await cachedShareImage(objectiveCard(handTyped, ente));
+    expect(files()).toHaveLength(1);
+
+    // A fase title is not on the image: same key, same file.
+    const renamedFase = { ...handTyped, fasi: handTyped.fasi.map((f) => ({ ...f, titolo: `${f.titolo} (rivista)` })) };
+    expect((await cachedShareImage(objectiveCard(renamedFase, ente))).equals(first)).toBe(true);
+    expect(files()).toHaveLength(1);
+
+    const retitled = { ...handTyped, titolo: `${handTyped.titolo} e della ripresa` };
+    expect((await cachedShareImage(objectiveCard(retitled, ente))).equals(first)).toBe(false);
+    expect(files()).toHaveLength(2);
+  });
+});
