@@ -1,26 +1,19 @@
 import type { Ente } from '../schemas/ente';
+import { trasparenzaTrail, type Crumb } from './breadcrumb';
 
-export interface Crumb {
-  label: string;
-  href?: string;
+export type { Crumb };
+
+/** Trail of a page of this site: the shared start (Home › Amministrazione trasparente › Performance), then `rest`. */
+export function crumbs(ente: Ente, ...rest: Crumb[]): Crumb[] {
+  return [...trasparenzaTrail(ente), ...rest];
 }
 
 /**
- * The trail every page starts from, with the exact section names of the ANAC "Amministrazione
- * trasparente" tree (D.Lgs. 33/2013, allegato A): Amministrazione trasparente › Performance ›
- * Piano della Performance (this site's home).
+ * The home page's own trail: where this site sits in the ANAC tree of "Amministrazione trasparente"
+ * (D.Lgs. 33/2013, allegato A), with the exact section names, ending at "Piano della Performance".
  */
-export function rootCrumbs(ente: Ente): Crumb[] {
-  return [
-    { label: 'Amministrazione trasparente', href: ente.amministrazione_trasparente },
-    { label: 'Performance', href: ente.link.performance ?? ente.amministrazione_trasparente },
-    { label: 'Piano della Performance', href: '/' },
-  ];
-}
-
-/** Root trail followed by `rest`; the last crumb is the current page (no href). */
-export function crumbs(ente: Ente, ...rest: Crumb[]): Crumb[] {
-  return [...rootCrumbs(ente), ...rest];
+export function homeCrumbs(ente: Ente): Crumb[] {
+  return [...trasparenzaTrail(ente).slice(1), { label: 'Piano della Performance' }];
 }
 
 /** schema.org BreadcrumbList for a trail; relative links become absolute on `site`. */
@@ -35,11 +28,6 @@ export function breadcrumbJsonLd(trail: readonly Crumb[], site: string, currentP
       item: new URL(crumb.href ?? currentPath, site).href,
     })),
   };
-}
-
-/** The home page's own trail: the root trail with "Piano della Performance" as the current page. */
-export function homeCrumbs(ente: Ente): Crumb[] {
-  return rootCrumbs(ente).map((crumb, i, all) => (i === all.length - 1 ? { label: crumb.label } : crumb));
 }
 
 /** Path of a year's overview: the latest year is the home page, earlier years /panoramica/<anno>/. */

@@ -1,7 +1,8 @@
 import type { Dup } from '../schemas/dup';
 import type { Obiettivo } from '../schemas/obiettivo';
+import { t } from './i18n';
 import { ESITI } from './metrics';
-import { personKey, slugify } from './queries';
+import { slugify } from './queries';
 
 export interface FilterField {
   name: string;
@@ -10,7 +11,7 @@ export interface FilterField {
 }
 
 /** Distinct values, keyed by slug (first spelling wins, upper case preferred), sorted by label. */
-function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v) => slugify(personKey(v))) {
+function distinct(values: Iterable<string>, valueOf: (v: string) => string = (v) => slugify(v)) {
   const byValue = new Map<string, string>();
   for (const raw of values) {
     const value = valueOf(raw);
@@ -37,19 +38,23 @@ export function filterFields(obiettivi: readonly { data: Obiettivo }[], dup: Dup
   return [
     {
       name: 'centro',
-      label: 'Centro di responsabilità',
+      label: t('filters.centro'),
       options: distinct(obiettivi.map((o) => o.data.centro_di_responsabilita)),
     },
-    { name: 'responsabile', label: 'Responsabile', options: distinct(obiettivi.map((o) => o.data.responsabile)) },
-    { name: 'programma', label: 'Programma del DUP', options: programmi },
+    {
+      name: 'responsabile',
+      label: t('filters.responsabile'),
+      options: distinct(obiettivi.map((o) => o.data.responsabile)),
+    },
+    { name: 'programma', label: t('filters.programma'), options: programmi },
     {
       name: 'esito',
-      label: 'Esito di almeno un indicatore',
-      options: ESITI.map((e) => ({ value: slugify(e), label: e })),
+      label: t('filters.esito'),
+      options: ESITI.map((e) => ({ value: slugify(e), label: t(`esito.${e}`) })),
     },
     {
       name: 'tipo',
-      label: 'Tipo di indicatore',
+      label: t('filters.tipo'),
       options: distinct(
         obiettivi.flatMap((o) => o.data.indicatori.map((i) => i.tipo)),
         (tipo) => slugify(tipo),

@@ -1,29 +1,19 @@
 import type { Ente } from '../schemas/ente';
 import type { Obiettivo } from '../schemas/obiettivo';
-import { avanzamentoPonderato } from './metrics';
-import { centroUrl, personKey } from './queries';
+import { summarize } from './summary';
+import { centroUrl, slugify } from './queries';
 
-/** Rows of the "avanzamento per centro di responsabilità" chart for one year's objectives. */
-export function centriRows(obiettivi: readonly { data: Obiettivo }[]) {
-  const groups = new Map<string, { label: string; obiettivi: number; sum: number; counted: number }>();
-  for (const { data } of obiettivi) {
-    const key = personKey(data.centro_di_responsabilita);
-    const group = groups.get(key) ?? { label: data.centro_di_responsabilita, obiettivi: 0, sum: 0, counted: 0 };
-    group.obiettivi += 1;
-    const avanzamento = avanzamentoPonderato(data.fasi);
-    if (avanzamento !== null) {
-      group.sum += avanzamento;
-      group.counted += 1;
-    }
+/** Rows of the "avanzamento per centro di responsabilità" chart and table: one summary per office. */
+export function centriRows(obiettivi: readonly { data: Obiettivo }[], soglie: Ente['soglie_esito']) {
+  const groups = new Map<string, { label: string; items: { data: Obiettivo }[] }>();
+  for (const item of obiettivi) {
+    const key = slugify(item.data.centro_di_responsabilita);
+    const group = groups.get(key) ?? { label: item.data.centro_di_responsabilita, items: [] };
+    group.items.push(item);
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map((g) => ({
-      label: g.label,
-      href: centroUrl(g.label),
-      obiettivi: g.obiettivi,
-      avanzamento: g.counted > 0 ? g.sum / g.counted : null,
-    }))
+    .map((g) => ({ label: g.label, href: centroUrl(g.label), summary: summarize(g.items, soglie) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'it'));
 }
 

@@ -12,7 +12,11 @@ export interface Item {
   url: string;
 }
 
-/** One URL-safe slug function for offices and people: lower case, no accents, words joined by `-`. */
+/**
+ * One URL-safe slug function for offices and people: lower case, no accents, words joined by `-`.
+ * It is also the grouping key, so "caruso  gianluca" and "CARUSO GIANLUCA" are one person, and two
+ * spellings that would share a URL always share a page.
+ */
 export function slugify(text: string): string {
   return text
     .normalize('NFD')
@@ -20,11 +24,6 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** Grouping key of a name: "caruso  gianluca" and "CARUSO GIANLUCA" are the same person. */
-export function personKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleUpperCase('it-IT');
 }
 
 export interface Group<T extends Item> {
@@ -55,9 +54,9 @@ export interface Indexes<T extends Item> {
   anni: number[];
   perAnno: Map<number, T[]>;
   centri: Group<T>[];
-  centroPerNome: Map<string, Group<T>>;
+  centroPerSlug: Map<string, Group<T>>;
   persone: PersonGroup<T>[];
-  personaPerNome: Map<string, PersonGroup<T>>;
+  personaPerSlug: Map<string, PersonGroup<T>>;
   /** The DUP tree of dup.yaml (mandati at the top). */
   dup: DupNode<T>[];
   /** Every DUP node by its code. */
@@ -77,12 +76,12 @@ function groupBy<T extends Item>(items: readonly T[], keyOf: (item: T) => string
   const groups = new Map<string, Group<T>>();
   for (const item of items) {
     const raw = keyOf(item).trim();
-    const key = personKey(raw);
+    const key = slugify(raw);
     const group = groups.get(key);
     if (group) {
       group.label = preferredLabel(group.label, raw);
       group.obiettivi.push(item);
-    } else groups.set(key, { slug: slugify(key), label: raw, obiettivi: [item] });
+    } else groups.set(key, { slug: key, label: raw, obiettivi: [item] });
   }
   return groups;
 }
@@ -93,11 +92,11 @@ function buildPersone<T extends Item>(items: readonly T[]): Map<string, PersonGr
     persone.set(key, { ...group, fasiAltrui: [] });
   }
   for (const item of items) {
-    const owner = personKey(item.data.responsabile);
+    const owner = slugify(item.data.responsabile);
     const fasiPerPersona = new Map<string, { label: string; ids: string[] }>();
     for (const fase of item.data.fasi) {
       if (!fase.responsabile) continue;
-      const key = personKey(fase.responsabile);
+      const key = slugify(fase.responsabile);
       if (key === owner) {
         // The owner's own fasi still count for the spelling of the name.
         const person = persone.get(key)!;
@@ -111,7 +110,7 @@ function buildPersone<T extends Item>(items: readonly T[]): Map<string, PersonGr
     for (const [key, { label, ids }] of fasiPerPersona) {
       let person = persone.get(key);
       if (!person) {
-        person = { slug: slugify(key), label, obiettivi: [], fasiAltrui: [] };
+        person = { slug: key, label, obiettivi: [], fasiAltrui: [] };
         persone.set(key, person);
       } else person.label = preferredLabel(person.label, label);
       person.fasiAltrui.push({ obiettivo: item, fasi: ids });
@@ -171,16 +170,16 @@ export function buildIndexes<T extends Item>(items: readonly T[], dup: Dup): Ind
     perAnno.set(item.data.anno, list);
   }
   const anni = [...perAnno.keys()].sort((a, b) => b - a);
-  const centroPerNome = groupBy(sorted, (item) => item.data.centro_di_responsabilita);
-  const personaPerNome = buildPersone(sorted);
+  const centroPerSlug = groupBy(sorted, (item) => item.data.centro_di_responsabilita);
+  const personaPerSlug = buildPersone(sorted);
   const { tree, perCodice } = buildDup(dup, sorted);
   return {
     anni,
     perAnno,
-    centri: [...centroPerNome.values()].sort(byLabel),
-    centroPerNome,
-    persone: [...personaPerNome.values()].sort(byLabel),
-    personaPerNome,
+    centri: [...centroPerSlug.values()].sort(byLabel),
+    centroPerSlug,
+    persone: [...personaPerSlug.values()].sort(byLabel),
+    personaPerSlug,
     dup: tree,
     dupPerCodice: perCodice,
   };
@@ -188,12 +187,12 @@ export function buildIndexes<T extends Item>(items: readonly T[], dup: Dup): Ind
 
 /** Path of the office page of a centro di responsabilità as written in an objective. */
 export function centroUrl(nome: string): string {
-  return `/centri-di-responsabilita/${slugify(personKey(nome))}/`;
+  return `/centri-di-responsabilita/${slugify(nome)}/`;
 }
 
 /** Path of the page of a person (responsabile of objectives or fasi). */
 export function personaUrl(nome: string): string {
-  return `/responsabili/${slugify(personKey(nome))}/`;
+  return `/responsabili/${slugify(nome)}/`;
 }
 
 /** Path of the page of a DUP node (mandato, missione or programma). */

@@ -3,14 +3,15 @@ import { getContent } from '../content';
 import { updatedOf } from '../indexes';
 import { atomFeed } from '../lib/feed';
 import { avanzamentoPonderato } from '../lib/metrics';
-import { formatPercent } from '../lib/format-local';
+import { formatAvanzamento } from '../lib/format-avanzamento';
+import { t } from '../lib/i18n';
 
 /** /feed.xml: Atom feed of the objectives, newest update (git date of the file) first. */
 export const GET: APIRoute = async () => {
   const { ente, obiettivi } = await getContent();
   const abs = (path: string) => new URL(path, ente.sito_url).href;
   const xml = atomFeed({
-    title: `Obiettivi di PEG aggiornati – ${ente.nome}`,
+    title: t('feed.title', { ente: ente.nome }),
     self: abs('/feed.xml'),
     home: abs('/'),
     author: ente.nome,
@@ -18,7 +19,11 @@ export const GET: APIRoute = async () => {
       title: `${o.data.codice} ${o.data.titolo}`,
       url: abs(o.url),
       updated: updatedOf(o),
-      summary: `${o.data.centro_di_responsabilita}. Responsabile: ${o.data.responsabile}. Avanzamento ponderato: ${formatPercent(avanzamentoPonderato(o.data.fasi))}.`,
+      summary: t('feed.summary', {
+        centro: o.data.centro_di_responsabilita,
+        responsabile: o.data.responsabile,
+        avanzamento: formatAvanzamento(avanzamentoPonderato(o.data.fasi)),
+      }),
     })),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

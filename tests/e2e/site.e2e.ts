@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/content/load';
@@ -106,11 +107,10 @@ describe('several years (multi-year fixture)', () => {
 
   it('walks the DUP tree from mandato to programma with breadcrumbs', async () => {
     const page = await open(`${multi.baseURL}/dup/DUP_20_0901_0902/`);
-    const trail = await page
-      .getByRole('navigation', { name: 'Percorso di navigazione' })
-      .locator('li > a, li > [aria-current]')
-      .allTextContents();
-    expect(trail.slice(-4)).toEqual(['DUP', 'DUP_20', 'DUP_20_0901', 'DUP_20_0901_0902']);
+    const trail = page.getByRole('navigation', { name: 'Percorso di navigazione' });
+    const links = await trail.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.slice(-3)).toEqual(['/dup/', '/dup/DUP_20/', '/dup/DUP_20_0901/']);
+    await expect(trail.locator('[aria-current="page"]').textContent()).resolves.toBe('DUP_20_0901_0902');
     await expect(page.locator('a[href="/obiettivi/2021/c03-01/"]').count()).resolves.toBeGreaterThan(0);
     await page.close();
   });
@@ -162,11 +162,27 @@ describe('search', () => {
     await page.goto(`${multi.baseURL}/cerca/`);
     await expect(page.getByText('La ricerca nel testo funziona con JavaScript').isVisible()).resolves.toBe(true);
     await expect(page.locator('main a[href="/obiettivi/2021/"]').count()).resolves.toBe(1);
+    await expect(page.locator('main a[href="/obiettivi/2020/"]').count()).resolves.toBe(1);
     await noJs.close();
   });
 });
 
 describe('open data served by the built site', () => {
+  it('serves CSVs that a standard parser reads into one row per objective, fase and indicatore', async () => {
+    const { obiettivi } = loadContent('content');
+    const expected = {
+      obiettivi: obiettivi.length,
+      fasi: obiettivi.reduce((n, o) => n + o.data.fasi.length, 0),
+      indicatori: obiettivi.reduce((n, o) => n + o.data.indicatori.length, 0),
+    };
+    for (const [tabella, rows] of Object.entries(expected)) {
+      for (const path of [`/opendata/${tabella}.csv`, `/opendata/2020/${tabella}.csv`]) {
+        const text = await (await fetch(`${inject('baseURL')}${path}`)).text();
+        expect(parse(text, { columns: true }), path).toHaveLength(rows);
+      }
+    }
+  });
+
   it('serves obiettivi.json equal to the content files with derived values', async () => {
     const content = loadContent('content');
     const items = content.obiettivi.map((o) => ({

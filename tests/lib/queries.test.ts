@@ -43,9 +43,9 @@ describe('buildIndexes', () => {
   });
 
   it('shows a person the fasi they own in objectives of other people', () => {
-    const caruso = indexes.personaPerNome.get('CARUSO GIANLUCA')!;
+    const caruso = indexes.personaPerSlug.get('caruso-gianluca')!;
     expect(caruso.fasiAltrui.map((e) => [e.obiettivo.data.codice, e.fasi])).toEqual([['2020_B02_00', ['F02']]]);
-    const rossi = indexes.personaPerNome.get('ROSSI MARIA')!;
+    const rossi = indexes.personaPerSlug.get('rossi-maria')!;
     expect(codici(rossi.obiettivi)).toEqual(['2020_B02_00']);
     expect(rossi.fasiAltrui.map((e) => [e.obiettivo.data.codice, e.fasi])).toEqual([['2021_C03_01', ['F02']]]);
   });

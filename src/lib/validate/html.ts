@@ -47,6 +47,15 @@ export function findHtml(text: string): { index: number; snippet: string } | und
   return { index, snippet };
 }
 
+/**
+ * Cheap pre-check on raw YAML text: when it has no HTML and no escape sequence (`\u003c` could
+ * spell `<` in a double-quoted string), no parsed string can have HTML and the walk is skipped.
+ */
+export function mayContainHtml(yaml: string): boolean {
+  // Entities and tabs can hide markup too (see decode); only texts that have them pay for decoding.
+  return HTML.test(yaml) || /\\[xuUtnr]/.test(yaml) || (/[&\t]/.test(yaml) && HTML.test(decode(yaml)));
+}
+
 function message(snippet: string, where: string): string {
   return SCRIPT_SCHEME.test(snippet)
     ? `contiene un indirizzo ${snippet.replace(/\s/g, '')}, non ammesso: usa un indirizzo https://`
@@ -58,10 +67,20 @@ function message(snippet: string, where: string): string {
  * YAML aliases can make the data a graph (`&a [*a]` is an array containing itself): each object is
  * visited once, or this never ends.
  */
-export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = [], seen = new Set<object>()): Finding[] {
+export function htmlInData(
+  data: unknown,
+  path: (string | number)[] = [],
+  findings: Finding[] = [],
+  seen = new Set<object>(),
+): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
-    if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
+    if (found)
+      findings.push({
+        rule: 'html',
+        path: [...path] as FieldPath,
+        message: message(found.snippet, 'scrivi solo testo'),
+      });
   } else if (data === null || typeof data !== 'object' || seen.has(data)) {
     return findings;
   } else if (Array.isArray(data)) {
