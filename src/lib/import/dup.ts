@@ -68,7 +68,10 @@ export function mergeDup(
     const checked = ProgrammaSchema.safeParse({ codice: ref.codice, titolo: titles.get(ref.codice) });
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      diagnostics.error(ref.line, `${level} DUP «${ref.codice}»: ${issue.path[0] === 'titolo' ? 'il titolo ' : ''}${issue.message}`);
+      diagnostics.error(
+        ref.line,
+        `${level} DUP «${ref.codice}»: ${issue.path[0] === 'titolo' ? 'il titolo ' : ''}${issue.message}`,
+      );
     }
     const created = make(titles.get(ref.codice)!);
     list.push(created);

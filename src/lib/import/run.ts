@@ -52,7 +52,9 @@ export function runImport(options: ImportOptions): ImportResult {
     const line = text.slice(0, nul).split('\n').length;
     return {
       exitCode: 1,
-      output: [`${source}:${line}  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto`],
+      output: [
+        `${source}:${line}  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto`,
+      ],
     };
   }
   const contentDir = dirname(resolve(options.outDir));
