@@ -127,11 +127,25 @@ function objectivesContaining(folder: string, word: string): string[] {
     .sort();
 }
 
-async function search(baseURL: string, term: string): Promise<string[]> {
-  const page = await open(`${baseURL}/cerca/`);
-  await page.getByLabel('Parole da cercare').fill(term);
-  await page.getByRole('button', { name: 'Cerca' }).click();
+/** Runs a search by typing `term` (and choosing `filters`), or by opening its shared URL; returns result paths. */
+async function search(
+  baseURL: string,
+  term: string,
+  filters: Record<string, string> = {},
+  viaUrl = false,
+): Promise<string[]> {
+  const query = new URLSearchParams({ q: term, ...filters });
+  const page = await open(viaUrl ? `${baseURL}/cerca/?${query}` : `${baseURL}/cerca/`);
   const status = page.getByRole('status');
+  if (!viaUrl) {
+    await page.getByLabel('Parole da cercare').fill(term);
+    for (const [name, value] of Object.entries(filters)) {
+      // The filter options come from the index, which loads after the form is shown.
+      await page.locator(`select[name="${name}"] option[value="${value}"]`).waitFor({ state: 'attached' });
+      await page.selectOption(`select[name="${name}"]`, value);
+    }
+    await page.getByRole('button', { name: 'Cerca' }).click();
+  }
   await status
     .filter({ hasText: 'per “' })
     .waitFor()
@@ -156,6 +170,16 @@ describe('search', () => {
 
   it('lists the objectives whose text contains "smartworking" (multi-year fixture)', async () => {
     expect(await search(multi.baseURL, 'smartworking')).toEqual(objectivesContaining(FIXTURE, 'smartworking'));
+  });
+
+  it('narrows search results by anno and by centro di responsabilità, also from a shared URL', async () => {
+    expect(await search(multi.baseURL, 'agile')).toEqual(['/obiettivi/2020/a01-00/', '/obiettivi/2021/a01-00/']);
+    expect(await search(multi.baseURL, 'agile', { anno: '2020' })).toEqual(['/obiettivi/2020/a01-00/']);
+    expect(await search(multi.baseURL, 'agile', { anno: '2021' }, true)).toEqual(['/obiettivi/2021/a01-00/']);
+    expect(await search(multi.baseURL, 'parchi', { centro: 'SETTORE AMBIENTE E VERDE' })).toEqual([
+      '/obiettivi/2021/c03-01/',
+    ]);
+    expect(await search(multi.baseURL, 'agile', { centro: 'SETTORE AMBIENTE E VERDE' }, true)).toEqual([]);
   });
 
   it('explains without JavaScript that search needs it and links the year lists', async () => {
