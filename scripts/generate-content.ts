@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { generateContent } from '../src/lib/generate';
 
 try {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+  });
   const count = Number(values.count);
   const seed = Number(values.seed);
   if (!values.out || !Number.isInteger(count) || count < 0 || !Number.isInteger(seed))

@@ -25,35 +25,121 @@ type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
-const VERBI = ['Programmare', 'Riorganizzare', 'Potenziare', 'Digitalizzare', 'Semplificare', 'Monitorare', 'Coordinare', 'Rafforzare', 'Avviare', 'Consolidare'];
+const VERBI = [
+  'Programmare',
+  'Riorganizzare',
+  'Potenziare',
+  'Digitalizzare',
+  'Semplificare',
+  'Monitorare',
+  'Coordinare',
+  'Rafforzare',
+  'Avviare',
+  'Consolidare',
+];
 const OGGETTI = [
-  'i servizi demografici', 'il sistema dei servizi sociali', 'la manutenzione del patrimonio scolastico', 'la gestione dei tributi locali',
-  'i servizi educativi per l’infanzia', 'la rete delle biblioteche civiche', 'il trasporto scolastico', 'la raccolta differenziata dei rifiuti',
-  'gli interventi di protezione civile', 'lo sportello unico per le attività produttive', 'la gestione del verde pubblico', 'i procedimenti edilizi',
+  'i servizi demografici',
+  'il sistema dei servizi sociali',
+  'la manutenzione del patrimonio scolastico',
+  'la gestione dei tributi locali',
+  'i servizi educativi per l’infanzia',
+  'la rete delle biblioteche civiche',
+  'il trasporto scolastico',
+  'la raccolta differenziata dei rifiuti',
+  'gli interventi di protezione civile',
+  'lo sportello unico per le attività produttive',
+  'la gestione del verde pubblico',
+  'i procedimenti edilizi',
 ];
 const FINI = [
-  'per ridurre i tempi di attesa dei cittadini', 'per affrontare l’emergenza epidemiologica', 'in collaborazione con il terzo settore',
-  'nel rispetto delle norme di sicurezza', 'per ampliare l’accesso ai servizi on line', 'con particolare attenzione alle fasce più fragili',
-  'in attuazione del programma di mandato', 'attraverso la coprogettazione con le associazioni del territorio',
+  'per ridurre i tempi di attesa dei cittadini',
+  'per affrontare l’emergenza epidemiologica',
+  'in collaborazione con il terzo settore',
+  'nel rispetto delle norme di sicurezza',
+  'per ampliare l’accesso ai servizi on line',
+  'con particolare attenzione alle fasce più fragili',
+  'in attuazione del programma di mandato',
+  'attraverso la coprogettazione con le associazioni del territorio',
 ];
-const SOGGETTI = ['Il Settore', 'L’ufficio', 'Il servizio', 'L’Amministrazione', 'Il gruppo di lavoro', 'La rete territoriale'];
-const AZIONI = ['ha riorganizzato', 'ha avviato', 'ha completato', 'ha monitorato', 'ha ridefinito', 'ha coordinato', 'ha garantito'];
+const SOGGETTI = [
+  'Il Settore',
+  'L’ufficio',
+  'Il servizio',
+  'L’Amministrazione',
+  'Il gruppo di lavoro',
+  'La rete territoriale',
+];
+const AZIONI = [
+  'ha riorganizzato',
+  'ha avviato',
+  'ha completato',
+  'ha monitorato',
+  'ha ridefinito',
+  'ha coordinato',
+  'ha garantito',
+];
 const COMPLEMENTI = [
-  'nel corso dell’anno, con incontri periodici tra gli uffici coinvolti', 'rispettando i tempi previsti dal cronoprogramma',
-  'anche attraverso modalità di lavoro agile', 'con il supporto delle associazioni di volontariato', 'adeguando le procedure alle nuove disposizioni normative',
-  'e ha rendicontato i risultati alla Giunta', 'tramite un protocollo d’intesa con gli istituti scolastici comprensivi',
+  'nel corso dell’anno, con incontri periodici tra gli uffici coinvolti',
+  'rispettando i tempi previsti dal cronoprogramma',
+  'anche attraverso modalità di lavoro agile',
+  'con il supporto delle associazioni di volontariato',
+  'adeguando le procedure alle nuove disposizioni normative',
+  'e ha rendicontato i risultati alla Giunta',
+  'tramite un protocollo d’intesa con gli istituti scolastici comprensivi',
 ];
-const COGNOMI = ['ROSSI', 'BIANCHI', 'COLOMBO', 'RUSSO', 'FERRARI', 'ESPOSITO', 'ROMANO', 'GALLO', 'CONTI', 'BRUNO', 'MARINO', 'GRECO'];
-const NOMI = ['MARIO', 'LAURA', 'GIULIA', 'LUCA', 'ANNA', 'MARCO', 'CHIARA', 'PAOLO', 'ELENA', 'ANDREA', 'SARA', 'DAVIDE'];
-const SETTORI = ['SETTORE SOCIOEDUCATIVO E RISORSE UMANE', 'SETTORE LAVORI PUBBLICI', 'SETTORE RISORSE E PATRIMONIO', 'SETTORE POLIZIA LOCALE', 'SETTORE CULTURA E SPORT', 'AREA COORDINAMENTO STRATEGICO'];
-const ASSESSORATI = ['Sindaco', 'Assessore al Bilancio', 'Assessore alle Politiche sociali', 'Assessore all’Istruzione', 'Assessore ai Lavori pubblici'];
+const COGNOMI = [
+  'ROSSI',
+  'BIANCHI',
+  'COLOMBO',
+  'RUSSO',
+  'FERRARI',
+  'ESPOSITO',
+  'ROMANO',
+  'GALLO',
+  'CONTI',
+  'BRUNO',
+  'MARINO',
+  'GRECO',
+];
+const NOMI = [
+  'MARIO',
+  'LAURA',
+  'GIULIA',
+  'LUCA',
+  'ANNA',
+  'MARCO',
+  'CHIARA',
+  'PAOLO',
+  'ELENA',
+  'ANDREA',
+  'SARA',
+  'DAVIDE',
+];
+const SETTORI = [
+  'SETTORE SOCIOEDUCATIVO E RISORSE UMANE',
+  'SETTORE LAVORI PUBBLICI',
+  'SETTORE RISORSE E PATRIMONIO',
+  'SETTORE POLIZIA LOCALE',
+  'SETTORE CULTURA E SPORT',
+  'AREA COORDINAMENTO STRATEGICO',
+];
+const ASSESSORATI = [
+  'Sindaco',
+  'Assessore al Bilancio',
+  'Assessore alle Politiche sociali',
+  'Assessore all’Istruzione',
+  'Assessore ai Lavori pubblici',
+];
 const TIPI = ['EFFICACIA', 'EFFICIENZA', 'QUALITA', 'QUANTITATIVO'] as const;
 
 const title = (random: Random) => `${pick(random, VERBI)} ${pick(random, OGGETTI)} ${pick(random, FINI)}`;
 const person = (random: Random) => `${pick(random, COGNOMI)} ${pick(random, NOMI)}`;
-const sentence = (random: Random) => `${pick(random, SOGGETTI)} ${pick(random, AZIONI)} ${pick(random, OGGETTI)} ${pick(random, COMPLEMENTI)}.`;
-const paragraph = (random: Random, sentences: number) => Array.from({ length: sentences }, () => sentence(random)).join(' ');
-const isoDate = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const sentence = (random: Random) =>
+  `${pick(random, SOGGETTI)} ${pick(random, AZIONI)} ${pick(random, OGGETTI)} ${pick(random, COMPLEMENTI)}.`;
+const paragraph = (random: Random, sentences: number) =>
+  Array.from({ length: sentences }, () => sentence(random)).join(' ');
+const isoDate = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** Integer weights that sum to exactly 100. */
 function weights(random: Random, count: number): number[] {
@@ -157,7 +243,15 @@ export function generateObiettivo(random: Random, anno: number, index: number): 
     responsabile,
     stato: pick(random, ['In Corso', 'Concluso']),
     dup: { mandato: mandato.codice, missione: missione.codice, programma: programma.codice },
-    soggetti_coinvolti: [{ nominativo: person(random), relazione: 'Posizione Organizzativa', impegno: between(random, 0, 50), inizio: isoDate(anno, 1, 1), fine: null }],
+    soggetti_coinvolti: [
+      {
+        nominativo: person(random),
+        relazione: 'Posizione Organizzativa',
+        impegno: between(random, 0, 50),
+        inizio: isoDate(anno, 1, 1),
+        fine: null,
+      },
+    ],
     fasi,
     indicatori,
   };
@@ -166,7 +260,9 @@ export function generateObiettivo(random: Random, anno: number, index: number): 
 /** Markdown body with the two required sections and several long paragraphs, like the sample. */
 function body(random: Random): string {
   const bullets = Array.from({ length: between(random, 3, 6) }, () => `- ${title(random)}`).join('\n');
-  const stato = Array.from({ length: between(random, 6, 10) }, () => paragraph(random, between(random, 3, 6))).join('\n\n');
+  const stato = Array.from({ length: between(random, 6, 10) }, () => paragraph(random, between(random, 3, 6))).join(
+    '\n\n',
+  );
   return `## Modalità di attuazione\n\nComprende:\n\n${bullets}\n\n## Stato di attuazione\n\n${stato}\n`;
 }
 

@@ -21,7 +21,6 @@ const SAFE_SCHEME = /^(https?:|mailto:|tel:)/i;
 /** A URL is kept when it is relative (path, #fragment, ?query) or uses one of the safe schemes. */
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so we do too.
-  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
   return scheme === null || SAFE_SCHEME.test(compact);

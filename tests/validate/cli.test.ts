@@ -14,7 +14,9 @@ describe('npm run validate', () => {
   it('exits 0 when there are only warnings', async () => {
     const result = await runValidate(fixture('html'), {});
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split('\n').at(-1)).toMatchInlineSnapshot(`"⚠ 2 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."`);
+    expect(result.stdout.split('\n').at(-1)).toMatchInlineSnapshot(
+      `"⚠ 2 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."`,
+    );
   });
 
   it('reads the content folder from PEG_CONTENT_DIR when --content is absent', async () => {
@@ -58,6 +60,11 @@ describe('npm run validate', () => {
     `);
   });
 
+  it('keeps JSON output parseable under GitHub Actions', async () => {
+    const result = await runValidate([...fixture('pesi-fasi'), '--format', 'json'], { GITHUB_ACTIONS: 'true' });
+    expect(JSON.parse(result.stdout).errors).toBe(1);
+  });
+
   it('escapes the characters GitHub workflow commands reserve', () => {
     const line = formatGithub({
       file: 'content/obiettivi/2020/a,b:c.md',
@@ -68,12 +75,16 @@ describe('npm run validate', () => {
       message: 'al 100%: riga uno\r\nriga due, fine',
       rule: 'html',
     });
-    expect(line).toMatchInlineSnapshot(`"::warning file=content/obiettivi/2020/a%2Cb%3Ac.md,line=3,col=7,title=PEG Aperto [html]::titolo: al 100%25: riga uno%0D%0Ariga due, fine"`);
+    expect(line).toMatchInlineSnapshot(
+      `"::warning file=content/obiettivi/2020/a%2Cb%3Ac.md,line=3,col=7,title=PEG Aperto [html]::titolo: al 100%25: riga uno%0D%0Ariga due, fine"`,
+    );
   });
 
   it('refuses unknown arguments as a usage error', async () => {
     await expect(runValidate(['--bogus'], {})).rejects.toThrow(UsageError);
-    await expect(runValidate(['--format', 'xml'], {})).rejects.toThrowErrorMatchingInlineSnapshot(`[Error: --format must be text or json, not xml]`);
+    await expect(runValidate(['--format', 'xml'], {})).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: --format must be text or json, not xml]`,
+    );
   });
 
   it('prints internal errors in English with a validate: prefix and exits 2', () => {

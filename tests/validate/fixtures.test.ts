@@ -138,6 +138,13 @@ describe('schema errors at the nested field', () => {
     `);
   });
 
+  it('groups the missing fields of one object in one line', async () => {
+    expect(await output('campi-mancanti')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/campi-mancanti/obiettivi/2020/a01-00.md:2:1  errore  mancano i campi obbligatori titolo, responsabile: aggiungili (scrivi null dove il valore non c’è)  [schema]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
   it('rejects text where a number belongs', async () => {
     expect(await output('schema-tipo')).toMatchInlineSnapshot(`
       "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.1.peso: deve essere un numero  [schema]

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/lib/validate/frontmatter';
 import { decode } from '../../src/lib/validate/source';
 import { nearest } from '../../src/lib/validate/suggest';
-import { findHtml } from '../../src/lib/validate/html';
+import { findHtml, htmlInData, mayContainHtml } from '../../src/lib/validate/html';
+import { load } from 'js-yaml';
 
 describe('reading content files', () => {
   it('accepts UTF-8 with a byte order mark', () => {
@@ -10,7 +11,9 @@ describe('reading content files', () => {
   });
 
   it('reports a Latin-1 byte at its line', () => {
-    expect(decode(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xe0]))).toMatchObject({ finding: { rule: 'file', line: 3 } });
+    expect(decode(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xe0]))).toMatchObject({
+      finding: { rule: 'file', line: 3 },
+    });
   });
 
   it('treats a file of blank lines as empty', () => {
@@ -38,5 +41,12 @@ describe('suggestions and HTML detection', () => {
     expect(findHtml('<img src=x onerror=alert(1)>')?.snippet).toBe('<img src=x onerror=alert(1)>');
     expect(findHtml('vedi <https://www.comune.it> o scrivi a <urp@comune.it>')).toBeUndefined();
     expect(findHtml('se a < b e b > c')).toBeUndefined();
+  });
+
+  it('still finds HTML spelt with YAML escapes, which the text pre-check cannot see', () => {
+    const yaml = 'titolo: "\\u003cscript>alert(1)\\u003c/script>"\n';
+    expect(mayContainHtml(yaml)).toBe(true);
+    expect(htmlInData(load(yaml)).map((finding) => finding.path)).toEqual([['titolo']]);
+    expect(mayContainHtml('titolo: Piano per la città\n')).toBe(false);
   });
 });

@@ -12,7 +12,12 @@ export function bodyWarnings(body: string, firstLine: number): Finding[] {
   for (const section of REQUIRED_SECTIONS) {
     if (!headings.has(section.toLowerCase()))
       // Pointed at the closing `---`: the body may be empty, and the sections go right after it.
-      findings.push({ rule: 'sezione-mancante', line: firstLine - 1, col: 1, message: `manca la sezione «## ${section}»: aggiungila, anche breve` });
+      findings.push({
+        rule: 'sezione-mancante',
+        line: firstLine - 1,
+        col: 1,
+        message: `manca la sezione «## ${section}»: aggiungila, anche breve`,
+      });
   }
   findings.push(...htmlInBody(body, firstLine));
   return findings;

@@ -1,7 +1,7 @@
 import { ObiettivoSchema } from '../../schemas/obiettivo';
 import { bodyWarnings } from './body';
 import { splitFrontMatter } from './frontmatter';
-import { htmlInData } from './html';
+import { htmlInData, mayContainHtml } from './html';
 import { objectiveRules, type ObjectiveContext } from './objective-rules';
 import type { Finding } from './problem';
 import { qualityWarnings } from './quality';
@@ -41,10 +41,15 @@ export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): 
   if ('finding' in source) return { ...base, findings: [source.finding] };
   const split = splitFrontMatter(source.text);
   if ('finding' in split) return { ...base, findings: [split.finding] };
-  const parsed = parseWithSchema(split.yaml, split.yamlLine, ObiettivoSchema, 'i dati dell’obiettivo (tra le righe ---)');
+  const parsed = parseWithSchema(
+    split.yaml,
+    split.yamlLine,
+    ObiettivoSchema,
+    'i dati dell’obiettivo (tra le righe ---)',
+  );
   const findings: Finding[] = [...parsed.findings];
   if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
-  if (parsed.raw) findings.push(...htmlInData(parsed.raw));
+  if (parsed.raw && mayContainHtml(split.yaml)) findings.push(...htmlInData(parsed.raw));
   findings.push(...bodyWarnings(split.body, split.bodyLine));
   const key = parsed.data ? { codice: parsed.data.codice, anno: parsed.data.anno } : undefined;
   return { ...base, yaml: findings.length > 0 ? split.yaml : undefined, yamlLine: split.yamlLine, findings, key };

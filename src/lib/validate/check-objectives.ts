@@ -3,16 +3,25 @@ import { Worker } from 'node:worker_threads';
 import { checkObjective, type ObjectiveFile, type ObjectiveResult } from './check-objective';
 import type { ObjectiveContext } from './objective-rules';
 
-/** Below this many files, starting workers (≈100 ms each, schema included) costs more than it saves. */
-const PARALLEL_THRESHOLD = 1000;
+/** Below this many files, starting workers (module loading, ≈0.2 s each) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 1000;
+
+/**
+ * Starts a worker on the objective-worker module. Under TypeScript (tsx, vitest) workers inherit no
+ * loader hooks, so the worker registers tsx itself before importing the .ts entry.
+ */
+function startWorker(workerData: unknown): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(new URL('./objective-worker.js', self), { workerData });
+  const entry = new URL('./objective-worker.ts', self).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<ObjectiveResult[]> {
   return new Promise((resolve, reject) => {
-    // Workers do not inherit tsx's loader hooks: register them in the worker, then load the TypeScript entry.
-    const entry = new URL('./objective-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: { files, context } });
+    const worker = startWorker({ files, context });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -22,12 +31,17 @@ function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<O
 }
 
 /**
- * Checks every objective file, on all cores when `parallel` (the command line; it runs under tsx, which
- * also loads the TypeScript worker) and there are many files. Results keep the order of `files`.
+ * Checks every objective file; with `parallel` and at least `threshold` files, on up to 4 worker
+ * threads (one per core). Results keep the order of `files`, so output does not depend on threads.
  */
-export async function checkObjectives(files: ObjectiveFile[], context: ObjectiveContext, parallel: boolean): Promise<ObjectiveResult[]> {
+export async function checkObjectives(
+  files: ObjectiveFile[],
+  context: ObjectiveContext,
+  parallel: boolean,
+  threshold = PARALLEL_THRESHOLD,
+): Promise<ObjectiveResult[]> {
   const threads = Math.min(availableParallelism(), 4);
-  if (!parallel || threads < 2 || files.length < PARALLEL_THRESHOLD) return files.map((file) => checkObjective(file, context));
+  if (!parallel || threads < 2 || files.length < threshold) return files.map((file) => checkObjective(file, context));
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
   return (await Promise.all(chunks.map((chunk) => runWorker(chunk, context)))).flat();

@@ -19,7 +19,10 @@ function parseArgs(argv: readonly string[], env: CliEnv) {
   let format: 'text' | 'json' = 'text';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${name} needs a value`);
@@ -39,11 +42,16 @@ function parseArgs(argv: readonly string[], env: CliEnv) {
  * `npm run validate`: exit 1 on errors, 0 with warnings only; 2 for usage or internal errors
  * (the caller prints those with a `validate:` prefix).
  */
-export async function runValidate(argv: readonly string[], env: CliEnv, options: ValidateOptions = {}): Promise<CliResult> {
+export async function runValidate(
+  argv: readonly string[],
+  env: CliEnv,
+  options: ValidateOptions = {},
+): Promise<CliResult> {
   const { content, format } = parseArgs(argv, env);
   const report = await validateContent(content, options);
   const failed = report.problems.some((p) => p.level === 'errore');
   const lines = [format === 'json' ? formatJson(report) : formatText(report)];
-  if (env.GITHUB_ACTIONS === 'true') lines.push(...report.problems.map(formatGithub));
+  // Annotations go with the text output only: appended to JSON they would break the tools reading it.
+  if (env.GITHUB_ACTIONS === 'true' && format === 'text') lines.push(...report.problems.map(formatGithub));
   return { stdout: lines.join('\n'), exitCode: failed ? 1 : 0 };
 }

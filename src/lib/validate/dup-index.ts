@@ -10,7 +10,12 @@ export function indexDup(dup: Dup): { index: DupIndex; findings: Finding[] } {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   const define = (code: string, path: (string | number)[]) => {
-    if (seen.has(code)) findings.push({ rule: 'dup-duplicato', path, message: `il codice ${code} è già definito in dup.yaml: ogni codice compare una volta` });
+    if (seen.has(code))
+      findings.push({
+        rule: 'dup-duplicato',
+        path,
+        message: `il codice ${code} è già definito in dup.yaml: ogni codice compare una volta`,
+      });
     seen.add(code);
   };
   dup.mandati.forEach((mandato, i) => {

@@ -12,7 +12,13 @@ export function formatProblem(problem: Problem): string {
 /** The schema file an editor should read for the files that have errors. */
 function schemaHint(problems: Problem[]): string {
   const schemas = new Set(
-    problems.map((p) => (p.file.endsWith('ente.yaml') ? 'src/schemas/ente.ts' : p.file.endsWith('dup.yaml') ? 'src/schemas/dup.ts' : 'src/schemas/obiettivo.ts')),
+    problems.map((p) =>
+      p.file.endsWith('ente.yaml')
+        ? 'src/schemas/ente.ts'
+        : p.file.endsWith('dup.yaml')
+          ? 'src/schemas/dup.ts'
+          : 'src/schemas/obiettivo.ts',
+    ),
   );
   return [...schemas].sort().join(', ');
 }
@@ -24,7 +30,10 @@ export function formatSummary(report: ValidationReport): string {
   const checked = `${plural(report.files, 'file controllato', 'file controllati')} (${plural(report.obiettivi, 'obiettivo', 'obiettivi')})`;
   if (errors.length > 0) {
     const files = new Set(report.problems.map((p) => p.file)).size;
-    const counts = [plural(errors.length, 'errore', 'errori'), ...(warnings ? [plural(warnings, 'avviso', 'avvisi')] : [])].join(' e ');
+    const counts = [
+      plural(errors.length, 'errore', 'errori'),
+      ...(warnings ? [plural(warnings, 'avviso', 'avvisi')] : []),
+    ].join(' e ');
     return `✖ ${counts} in ${files} file. Correggi i file indicati (schema: ${schemaHint(errors)})`;
   }
   if (warnings > 0) {
@@ -46,7 +55,12 @@ const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').repla
 /** `::error file=…,line=…,col=…,title=…::message` for GitHub Actions to show on the pull request. */
 export function formatGithub(problem: Problem): string {
   const command = problem.level === 'errore' ? 'error' : 'warning';
-  const props = [`file=${problem.file}`, `line=${problem.line}`, `col=${problem.col}`, `title=PEG Aperto [${problem.rule}]`]
+  const props = [
+    `file=${problem.file}`,
+    `line=${problem.line}`,
+    `col=${problem.col}`,
+    `title=PEG Aperto [${problem.rule}]`,
+  ]
     .map((prop) => {
       const eq = prop.indexOf('=');
       return `${prop.slice(0, eq)}=${escapeProperty(prop.slice(eq + 1))}`;

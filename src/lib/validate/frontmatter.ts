@@ -33,12 +33,17 @@ export function splitFrontMatter(text: string): SplitFile | { finding: Finding }
         rule: 'frontmatter',
         line: 1,
         col: 1,
-        message: 'il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---',
+        message:
+          'il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---',
       },
     };
   }
   // Jump from one "\n---" to the next instead of visiting every line: front matter is most of the file.
-  for (let at = source.indexOf('\n---', firstBreak); firstBreak !== -1 && at !== -1; at = source.indexOf('\n---', at + 1)) {
+  for (
+    let at = source.indexOf('\n---', firstBreak);
+    firstBreak !== -1 && at !== -1;
+    at = source.indexOf('\n---', at + 1)
+  ) {
     const end = source.indexOf('\n', at + 1);
     if (!DELIMITER.test(source.slice(at + 1, end === -1 ? source.length : end))) continue;
     const yaml = source.slice(firstBreak + 1, at + 1);
@@ -50,7 +55,8 @@ export function splitFrontMatter(text: string): SplitFile | { finding: Finding }
       rule: 'frontmatter',
       line: 1,
       col: 1,
-      message: 'manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)',
+      message:
+        'manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)',
     },
   };
 }

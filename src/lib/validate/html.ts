@@ -15,6 +15,14 @@ export function findHtml(text: string): { index: number; snippet: string } | und
   return { index: match.index, snippet };
 }
 
+/**
+ * Cheap pre-check on raw YAML text: when it has no HTML and no escape sequence (`\u003c` could
+ * spell `<` in a double-quoted string), no parsed string can have HTML and the walk is skipped.
+ */
+export function mayContainHtml(yaml: string): boolean {
+  return HTML.test(yaml) || /\\[xuU]/.test(yaml);
+}
+
 function message(snippet: string, where: string): string {
   return /^javascript/i.test(snippet)
     ? `contiene un indirizzo javascript:, non ammesso: usa un indirizzo https://`
@@ -25,7 +33,12 @@ function message(snippet: string, where: string): string {
 export function htmlInData(data: unknown, path: (string | number)[] = [], findings: Finding[] = []): Finding[] {
   if (typeof data === 'string') {
     const found = findHtml(data);
-    if (found) findings.push({ rule: 'html', path: [...path] as FieldPath, message: message(found.snippet, 'scrivi solo testo') });
+    if (found)
+      findings.push({
+        rule: 'html',
+        path: [...path] as FieldPath,
+        message: message(found.snippet, 'scrivi solo testo'),
+      });
   } else if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
       path.push(i);

@@ -51,7 +51,11 @@ function dateOrder(data: Obiettivo): Finding[] {
       const start = fase[startKey as keyof typeof fase] as string | null;
       const end = fase[endKey as keyof typeof fase] as string | null;
       if (start && end && start > end)
-        findings.push({ rule: 'date-ordine', path: ['fasi', index, endKey], message: `la fine ${label} ${end} viene prima dell’inizio ${start}` });
+        findings.push({
+          rule: 'date-ordine',
+          path: ['fasi', index, endKey],
+          message: `la fine ${label} ${end} viene prima dell’inizio ${start}`,
+        });
     }
   });
   data.soggetti_coinvolti.forEach((soggetto, index) => {
@@ -68,8 +72,16 @@ function dateOrder(data: Obiettivo): Finding[] {
 function pesiFasi(data: Obiettivo): Finding[] {
   if (data.fasi.length === 0) return [];
   const sum = data.fasi.reduce((total, fase) => total + fase.peso, 0);
-  if (Math.abs(sum - 100) <= PESI_TOLERANCE) return [];
-  return [{ rule: 'pesi-fasi', path: ['fasi'], at: 'key', message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100` }];
+  // The epsilon keeps float sums such as 33.33 × 3 (99.99000000000001) inside the tolerance.
+  if (Math.abs(sum - 100) <= PESI_TOLERANCE + 1e-9) return [];
+  return [
+    {
+      rule: 'pesi-fasi',
+      path: ['fasi'],
+      at: 'key',
+      message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100`,
+    },
+  ];
 }
 
 function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
@@ -80,26 +92,38 @@ function dupLinks(data: Obiettivo, dup: DupIndex | null): Finding[] {
   if (!dup.missioni.has(missione)) missing.push(missingCode('missione', missione));
   if (!dup.programmi.has(programma)) missing.push(missingCode('programma', programma));
   if (missing.length > 0) return missing;
-  const chain: Finding[] = [];
-  const parentMissione = dup.programmi.get(programma);
-  if (parentMissione !== missione)
-    chain.push({
-      rule: 'dup-catena',
-      path: ['dup', 'programma'],
-      message: `il programma ${programma} appartiene alla missione ${parentMissione}, non a ${missione}`,
-    });
-  const parentMandato = dup.missioni.get(missione);
-  if (parentMandato !== mandato)
-    chain.push({
-      rule: 'dup-catena',
-      path: ['dup', 'missione'],
-      message: `la missione ${missione} appartiene al mandato ${parentMandato}, non a ${mandato}`,
-    });
-  return chain;
+  // Each link names its parent in dup.yaml: programma → missione → mandato.
+  const links = [
+    {
+      level: 'programma',
+      code: programma,
+      parent: dup.programmi.get(programma),
+      expected: missione,
+      parentLevel: 'missione',
+    },
+    {
+      level: 'missione',
+      code: missione,
+      parent: dup.missioni.get(missione),
+      expected: mandato,
+      parentLevel: 'mandato',
+    },
+  ] as const;
+  return links
+    .filter((link) => link.parent !== link.expected)
+    .map((link) => ({
+      rule: 'dup-catena' as const,
+      path: ['dup', link.level],
+      message: `${link.level === 'programma' ? 'il programma' : 'la missione'} ${link.code} appartiene ${link.parentLevel === 'missione' ? 'alla missione' : 'al mandato'} ${link.parent}, non a ${link.expected}`,
+    }));
 }
 
 function missingCode(level: 'mandato' | 'missione' | 'programma', code: string): Finding {
-  return { rule: 'dup-mancante', path: ['dup', level], message: `il codice ${code} non è definito in dup.yaml: aggiungilo lì o correggi il codice` };
+  return {
+    rule: 'dup-mancante',
+    path: ['dup', level],
+    message: `il codice ${code} non è definito in dup.yaml: aggiungilo lì o correggi il codice`,
+  };
 }
 
 function tipiIndicatore(data: Obiettivo, tipi: readonly string[] | null): Finding[] {
@@ -108,8 +132,14 @@ function tipiIndicatore(data: Obiettivo, tipi: readonly string[] | null): Findin
   data.indicatori.forEach((indicatore, index) => {
     if (tipi.includes(indicatore.tipo)) return;
     const guess = nearest(indicatore.tipo, tipi);
-    const hint = guess ? `forse intendevi ${guess}?` : `i tipi ammessi sono ${tipi.join(', ')} (elenco in ente.yaml, tipi_indicatore)`;
-    findings.push({ rule: 'tipo-indicatore', path: ['indicatori', index, 'tipo'], message: `tipo sconosciuto «${indicatore.tipo}»: ${hint}` });
+    const hint = guess
+      ? `forse intendevi ${guess}?`
+      : `i tipi ammessi sono ${tipi.join(', ')} (elenco in ente.yaml, tipi_indicatore)`;
+    findings.push({
+      rule: 'tipo-indicatore',
+      path: ['indicatori', index, 'tipo'],
+      message: `tipo sconosciuto «${indicatore.tipo}»: ${hint}`,
+    });
   });
   return findings;
 }

@@ -13,7 +13,10 @@ export function qualityWarnings(data: Obiettivo): Finding[] {
   data.indicatori.forEach((indicatore, index) => {
     const { valore_atteso: atteso, valore_raggiunto: raggiunto } = indicatore;
     if (indicatore.direzione === 'binario') {
-      for (const [key, value] of [['valore_atteso', atteso], ['valore_raggiunto', raggiunto]] as const) {
+      for (const [key, value] of [
+        ['valore_atteso', atteso],
+        ['valore_raggiunto', raggiunto],
+      ] as const) {
         if (value !== null && value !== 0 && value !== 1)
           findings.push({
             rule: 'binario',

@@ -29,4 +29,10 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /** Rules that only warn: the build still passes. */
-export const WARNING_RULES: ReadonlySet<RuleId> = new Set(['html', 'sezione-mancante', 'binario', 'rapporto', 'date-anno']);
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
+  'html',
+  'sezione-mancante',
+  'binario',
+  'rapporto',
+  'date-anno',
+]);

@@ -25,7 +25,8 @@ function unwrap(def: SchemaDef): SchemaDef {
 export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
   let def = unwrap((schema as unknown as { def: SchemaDef }).def);
   for (const segment of path) {
-    if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment]) def = def.shape[segment].def;
+    if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment])
+      def = def.shape[segment].def;
     else if (def.type === 'array' && def.element && typeof segment === 'number') def = def.element.def;
     else if (def.type === 'record' && def.valueType) def = def.valueType.def;
     else return [];
@@ -99,9 +100,16 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.
       const guess = nearest(key, allowed);
       if (guess) explained.add(dottedPath([...path, guess]));
       const hint = guess ? `forse intendevi ${guess}?` : `le chiavi ammesse qui sono: ${allowed.join(', ')}`;
-      findings.push({ rule: 'chiave-sconosciuta', path: [...path, key], at: 'key', message: `chiave sconosciuta «${key}»: ${hint}` });
+      findings.push({
+        rule: 'chiave-sconosciuta',
+        path: [...path, key],
+        at: 'key',
+        message: `chiave sconosciuta «${key}»: ${hint}`,
+      });
     }
   }
+  // Missing keys of one object are grouped: an almost empty objective gives one line, not ten.
+  const missingByParent = new Map<string, { parent: FieldPath; keys: string[] }>();
   for (const issue of issues) {
     const path = issue.path as FieldPath;
     if (issue.code === 'unrecognized_keys') continue;
@@ -110,15 +118,31 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.
       continue;
     }
     const found = valueAt(data, path);
-    const missing = path.length > 0 && !found.present;
-    if (missing && explained.has(dottedPath(path))) continue;
+    if (path.length > 0 && !found.present) {
+      if (explained.has(dottedPath(path))) continue;
+      const parent = path.slice(0, -1);
+      const group = missingByParent.get(dottedPath(parent)) ?? { parent, keys: [] };
+      group.keys.push(String(path[path.length - 1]));
+      missingByParent.set(dottedPath(parent), group);
+      continue;
+    }
     const notFinite = typeof found.value === 'number' && !Number.isFinite(found.value);
-    const message = missing
-      ? `campo obbligatorio: aggiungi la riga «${String(path[path.length - 1])}:» (scrivi null se il valore non c’è)`
-      : notFinite
-        ? NOT_FINITE
-        : issue.message;
-    findings.push({ rule: 'schema', path, message });
+    findings.push({ rule: 'schema', path, message: notFinite ? NOT_FINITE : issue.message });
+  }
+  for (const { parent, keys } of missingByParent.values()) {
+    findings.push(
+      keys.length === 1
+        ? {
+            rule: 'schema',
+            path: [...parent, keys[0]!],
+            message: `campo obbligatorio: aggiungi la riga «${keys[0]}:» (scrivi null se il valore non c’è)`,
+          }
+        : {
+            rule: 'schema',
+            path: parent,
+            message: `mancano i campi obbligatori ${keys.join(', ')}: aggiungili (scrivi null dove il valore non c’è)`,
+          },
+    );
   }
   return findings;
 }

@@ -26,16 +26,19 @@ export function readSource(path: string): SourceResult {
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'il file non esiste: crealo' : `il file non si può leggere (${code ?? 'errore'})`;
+    const message =
+      code === 'ENOENT' ? 'il file non esiste: crealo' : `il file non si può leggere (${code ?? 'errore'})`;
     return { finding: { rule: 'file', message } };
   }
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) {
       const mb = (size / 1024 / 1024).toLocaleString('it-IT', { maximumFractionDigits: 1 });
-      return { finding: { rule: 'file', message: `il file pesa ${mb} MB, oltre il limite di 1 MB: non è un obiettivo` } };
+      return {
+        finding: { rule: 'file', message: `il file pesa ${mb} MB, oltre il limite di 1 MB: non è un obiettivo` },
+      };
     }
-    const bytes = Buffer.alloc(size);
+    const bytes = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, bytes, read, size - read, read);
@@ -52,7 +55,9 @@ export function readSource(path: string): SourceResult {
 export function decode(bytes: Uint8Array): SourceResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { finding: { rule: 'file', message: 'il file non è di testo (contiene byte nulli): salva un file .md o .yaml' } };
+    return {
+      finding: { rule: 'file', message: 'il file non è di testo (contiene byte nulli): salva un file .md o .yaml' },
+    };
   }
   let text: string;
   try {
@@ -66,7 +71,8 @@ export function decode(bytes: Uint8Array): SourceResult {
         rule: 'file',
         line,
         col: 1,
-        message: 'il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)',
+        message:
+          'il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)',
       },
     };
   }

@@ -36,11 +36,20 @@ function displayPath(path: string, cwd: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path.split(sep).join('/') : rel.split(sep).join('/');
 }
 
-function checkYamlFile<T>(source: string, path: string, schema: Parameters<typeof parseWithSchema<T>>[2], what: string) {
+function checkYamlFile<T>(
+  source: string,
+  path: string,
+  schema: Parameters<typeof parseWithSchema<T>>[2],
+  what: string,
+) {
   const text = readSource(source);
-  if ('finding' in text) return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
+  if ('finding' in text)
+    return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
   const parsed = parseWithSchema(text.text, 1, schema, what);
-  return { result: { path, source, yaml: text.text, yamlLine: 1, findings: parsed.findings } as FileResult, data: parsed.data };
+  return {
+    result: { path, source, yaml: text.text, yamlLine: 1, findings: parsed.findings } as FileResult,
+    data: parsed.data,
+  };
 }
 
 /**
@@ -127,7 +136,15 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     // Reported below as a missing folder.
   }
   if (!isDir) {
-    const problem: Problem = { file: show(root), line: 1, col: 1, level: 'errore', field: '', rule: 'file', message: 'la cartella dei contenuti non esiste' };
+    const problem: Problem = {
+      file: show(root),
+      line: 1,
+      col: 1,
+      level: 'errore',
+      field: '',
+      rule: 'file',
+      message: 'la cartella dei contenuti non esiste',
+    };
     return { problems: [problem], files: 0, obiettivi: 0 };
   }
 
@@ -135,9 +152,16 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   const dup = checkYamlFile(join(root, 'dup.yaml'), show(join(root, 'dup.yaml')), DupSchema, 'i dati di dup.yaml');
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
   if (dupIndex) dup.result.findings.push(...dupIndex.findings);
-  const context: ObjectiveContext = { tipiIndicatore: ente.data?.tipi_indicatore ?? null, dup: dupIndex?.index ?? null };
+  const context: ObjectiveContext = {
+    tipiIndicatore: ente.data?.tipi_indicatore ?? null,
+    dup: dupIndex?.index ?? null,
+  };
 
-  const files = listObiettivoFiles(root).map((source) => ({ source, contentPath: toContentPath(root, source), path: show(source) }));
+  const files = listObiettivoFiles(root).map((source) => ({
+    source,
+    contentPath: toContentPath(root, source),
+    path: show(source),
+  }));
   const objectives = await checkObjectives(files, context, options.parallel ?? false);
   crossFileRules(objectives);
 

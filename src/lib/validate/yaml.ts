@@ -5,13 +5,22 @@ import type { Finding } from './problem';
 const REASONS: [RegExp, string][] = [
   [/^duplicated mapping key/, 'questa chiave è scritta due volte: tienine una sola'],
   [/tab characters must not be used in indentation/, 'usa spazi, non tabulazioni, per rientrare le righe'],
-  [/bad indentation of a (mapping entry|sequence entry)/, 'rientro sbagliato: allinea questa riga alle chiavi dello stesso livello'],
+  [
+    /bad indentation of a (mapping entry|sequence entry)/,
+    'rientro sbagliato: allinea questa riga alle chiavi dello stesso livello',
+  ],
   [/deficient indentation/, 'rientro insufficiente o parentesi/virgolette non chiuse prima di questa riga'],
-  [/end of the stream or a document separator is expected/, 'testo inatteso: controlla rientri e «:» delle righe vicine'],
+  [
+    /end of the stream or a document separator is expected/,
+    'testo inatteso: controlla rientri e «:» delle righe vicine',
+  ],
   [/unexpected end of the stream within a (double|single) quoted scalar/, 'virgolette aperte e mai chiuse'],
   [/missed comma between flow collection entries/, 'manca una virgola tra gli elementi tra parentesi'],
   [/incomplete explicit mapping pair/, 'coppia chiave: valore incompleta'],
-  [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'chiave su più righe: manca «:» o c’è un rientro sbagliato'],
+  [
+    /can not read a block mapping entry; a multiline key may not be an implicit key/,
+    'chiave su più righe: manca «:» o c’è un rientro sbagliato',
+  ],
   [/can not read an implicit mapping pair; a colon is missed/, 'manca «:» dopo la chiave'],
   [/unknown tag/, 'etichetta YAML sconosciuta (testo che inizia con !): metti il valore tra virgolette'],
   [/end of the stream or a document separator/, 'testo inatteso dopo i dati'],

@@ -39,7 +39,9 @@ export async function serveSite(outDir: string): Promise<ServedSite> {
   const server: Server = createServer((req, res) =>
     handler(req, res, () => {
       res.statusCode = 404;
-      notFound(req, res, () => res.end('404'));
+      notFound(req, res, () => {
+        res.end('404');
+      });
     }),
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/lib/validate/rules';
+import { validateContent } from '../../src/lib/validate/validate-content';
+
+describe('rule catalogue', () => {
+  it('has a fixture that triggers every rule', async () => {
+    const fixtures = readdirSync('tests/fixtures/content');
+    const seen = new Set<string>();
+    for (const fixture of fixtures) {
+      for (const problem of (await validateContent(`tests/fixtures/content/${fixture}`)).problems)
+        seen.add(problem.rule);
+    }
+    expect(Object.keys(RULES).filter((rule) => !seen.has(rule))).toEqual([]);
+  });
+
+  it('documents every rule in docs/validazione.md', () => {
+    const docs = readFileSync('docs/validazione.md', 'utf8');
+    const documented = new Set([...docs.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((match) => match[1]));
+    expect(Object.keys(RULES).filter((rule) => !documented.has(rule))).toEqual([]);
+  });
+});
