@@ -80,11 +80,35 @@ function neutraliseUrls() {
     });
 }
 
+/**
+ * rehype plugin: an image from another host becomes a link to it. The Content-Security-Policy
+ * (img-src 'self') would block it anyway, and a page must not make citizens' browsers call other hosts.
+ */
+function remoteImagesAsLinks() {
+  return (tree: Node) =>
+    walk(tree, (node) => {
+      node.children = node.children?.map((child) => {
+        const src = child.properties?.src;
+        if (
+          child.type !== 'element' ||
+          child.tagName !== 'img' ||
+          typeof src !== 'string' ||
+          !/^([a-z][a-z0-9+.-]*:)?\/\//i.test(src)
+        )
+          return child;
+        const alt =
+          typeof child.properties?.alt === 'string' && child.properties.alt !== '' ? child.properties.alt : src;
+        return { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: alt }] };
+      });
+    });
+}
+
 const processor = remark()
   .use(rawHtmlAsText)
   .use(headingsFromLevelTwo)
   .use(remarkRehype)
   .use(neutraliseUrls)
+  .use(remoteImagesAsLinks)
   .use(rehypeStringify);
 
 /** Renders Markdown to an HTML string that is safe to insert into the page. */

@@ -2,7 +2,11 @@ import { z } from 'astro/zod';
 import { optionalText, text } from './common';
 import { TIPI_INDICATORE_BASE } from './indicatore';
 
-const url = z.url({ error: 'scrivi un indirizzo completo, per esempio https://www.comune.esempio.it' });
+// Only http(s): these become links in every page's header and footer, and a javascript: URL would run on click.
+const url = z.url({
+  protocol: /^https?$/,
+  error: 'scrivi un indirizzo completo, per esempio https://www.comune.esempio.it',
+});
 const optionalUrl = url.nullable();
 
 /** content/ente.yaml: the comune that publishes the site, its look and its rules. */

@@ -29,6 +29,14 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('turns images from other hosts into links, keeping images of the site', () => {
+    expect(
+      renderMarkdown('![grafico](https://evil.example/p.png) ![](//evil.example/q.png) ![logo](/logo.svg)'),
+    ).toMatchInlineSnapshot(
+      `"<p><a href="https://evil.example/p.png">grafico</a> <a href="//evil.example/q.png">//evil.example/q.png</a> <img src="/logo.svg" alt="logo"></p>"`,
+    );
+  });
+
   it('moves headings down so that the highest is an h2', () => {
     expect(renderMarkdown('# Modalità\n\n## Dettagli')).toBe('<h2>Modalità</h2>\n<h3>Dettagli</h3>');
     expect(renderMarkdown('## Modalità\n\n### Dettagli')).toBe('<h2>Modalità</h2>\n<h3>Dettagli</h3>');

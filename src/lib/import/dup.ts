@@ -1,4 +1,4 @@
-import type { Dup } from '../../schemas/dup';
+import { ProgrammaSchema, type Dup } from '../../schemas/dup';
 import type { Diagnostics } from './diagnostics';
 import type { DupRef, ObiettivoInput } from './model';
 
@@ -63,6 +63,15 @@ export function mergeDup(
     if (found) {
       warnTitle(level, ref, found.titolo);
       return found;
+    }
+    // A code or title dup.yaml's schema refuses would make the next validation (and import) fail.
+    const checked = ProgrammaSchema.safeParse({ codice: ref.codice, titolo: titles.get(ref.codice) });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      diagnostics.error(
+        ref.line,
+        `${level} DUP «${ref.codice}»: ${issue.path[0] === 'titolo' ? 'il titolo ' : ''}${issue.message}`,
+      );
     }
     const created = make(titles.get(ref.codice)!);
     list.push(created);

@@ -46,6 +46,17 @@ export function runImport(options: ImportOptions): ImportResult {
       output: [`${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
     };
   }
+  // A NUL byte would be copied into the objective files, which the validator then refuses as binary.
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split('\n').length;
+    return {
+      exitCode: 1,
+      output: [
+        `${source}:${line}  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto`,
+      ],
+    };
+  }
   const contentDir = dirname(resolve(options.outDir));
   const parsed = parseExport(text, readTipi(contentDir));
   const { diagnostics } = parsed;

@@ -8,6 +8,7 @@ import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
 import { splitFrontMatter } from './frontmatter';
+import { htmlInData } from './html';
 import { Locator } from './locate';
 import type { ObjectiveContext } from './objective-rules';
 import type { Problem } from './problem';
@@ -46,8 +47,10 @@ function checkYamlFile<T>(
   if ('finding' in text)
     return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
   const parsed = parseWithSchema(text.text, 1, schema, what);
+  // ente.yaml and dup.yaml texts reach every page (name, footer, DUP titles): same HTML check as objectives.
+  const findings = parsed.raw ? [...parsed.findings, ...htmlInData(parsed.raw)] : parsed.findings;
   return {
-    result: { path, source, yaml: text.text, yamlLine: 1, findings: parsed.findings } as FileResult,
+    result: { path, source, yaml: text.text, yamlLine: 1, findings } as FileResult,
     data: parsed.data,
   };
 }

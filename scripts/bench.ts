@@ -1,0 +1,57 @@
+/**
+ * npm run bench [-- --sizes 100,1000,10000]
+ * Measures validation, cold and warm astro builds and the template-string floor for generated content of
+ * each size; writes bench/results.json and the tables of docs/benchmarks.md. Logic: src/lib/bench/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { benchSize } from '../src/lib/bench/run';
+import { markdownTable, renderTable, weightTable, type BenchRow } from '../src/lib/bench/report';
+
+const DOC = 'docs/benchmarks.md';
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function parseSizes(argv: string[]): number[] {
+  const i = argv.indexOf('--sizes');
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+  if (i >= 0 && raw === undefined) throw new Error('--sizes needs a value, e.g. --sizes 100,1000');
+  const sizes = (raw ?? '100,1000,10000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes must be positive integers, not ${raw}`);
+  return sizes;
+}
+
+async function main() {
+  const sizes = parseSizes(process.argv.slice(2));
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    rows.push(await benchSize(size, (line) => console.log(line)));
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(rows, null, 2)}\n`);
+  const largest = rows.at(-1)!;
+  const size = largest.objectives.toLocaleString('en-US');
+  const tables = [
+    START,
+    markdownTable(rows),
+    `\nWeight per page type (${size} objectives):\n`,
+    weightTable(largest),
+    `\nRendering time by page type in the warm build (${size} objectives; Astro's per-route timings, summed):\n`,
+    renderTable(largest),
+    END,
+  ].join('\n');
+  let doc: string;
+  try {
+    doc = readFileSync(DOC, 'utf8');
+  } catch {
+    doc = `# Benchmarks\n\n${START}\n${END}\n`;
+  }
+  writeFileSync(DOC, doc.replace(new RegExp(`${START}[\\s\\S]*${END}`), tables));
+  console.log(markdownTable(rows));
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

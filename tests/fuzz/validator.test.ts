@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/validate/validate-content';
+import { mutate, random } from './mutate';
+
+const SEED = 20201231;
+const COUNT = 250;
+
+const dir = mkdtempSync(join(tmpdir(), 'peg-fuzz-'));
+mkdirSync(join(dir, 'obiettivi/2020'), { recursive: true });
+const objective = 'obiettivi/2020/a01-00.md';
+const sources = Object.fromEntries(
+  ['ente.yaml', 'dup.yaml', objective].map((file) => [file, readFileSync(join('content', file), 'utf8')]),
+);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function laughs(): string {
+  const levels = ['note_extra: { l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < 9; i++)
+    levels.push(
+      `, l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
+  return levels.join('') + ' }';
+}
+
+describe('validator under fuzzed content', () => {
+  it(`never throws and places every problem in its file (${COUNT} mutants, seed ${SEED})`, async () => {
+    const rnd = random(SEED);
+    for (let n = 0; n < COUNT; n++) {
+      // Mostly the objective; sometimes ente.yaml or dup.yaml, which every objective depends on.
+      const target = rnd() < 0.8 ? objective : rnd() < 0.5 ? 'ente.yaml' : 'dup.yaml';
+      const { text, applied } = mutate(sources[target]!, rnd);
+      for (const [file, source] of Object.entries(sources))
+        writeFileSync(join(dir, file), file === target ? text : source);
+      const label = `mutant ${n} of ${target}: ${applied.join(' + ')}`;
+
+      let report: Awaited<ReturnType<typeof validateContent>> | undefined;
+      await expect((async () => (report = await validateContent(dir, { cwd: dir })))(), label).resolves.toBeDefined();
+      const lineCount = text.split(/\r\n|\r|\n/).length;
+      for (const problem of report!.problems) {
+        expect(problem.file, label).toMatch(/^(ente\.yaml|dup\.yaml|obiettivi\/2020\/a01-00\.md)$/);
+        expect(problem.line, `${label}: ${problem.message}`).toBeGreaterThanOrEqual(1);
+        expect(problem.col, label).toBeGreaterThanOrEqual(1);
+        if (problem.file === target)
+          expect(problem.line, `${label}: ${problem.message}`).toBeLessThanOrEqual(lineCount + 1);
+        expect(problem.message.trim(), label).not.toBe('');
+        // A stack trace or a raw exception is not a message an editor can act on.
+        expect(problem.message, label).not.toMatch(/\n\s+at |TypeError|RangeError|undefined|\[object /);
+      }
+    }
+  }, 30_000);
+
+  // Found by this fuzzer (seed 20201231, mutant 347): htmlInData recursed forever on a cyclic alias.
+  it.each([
+    ['an alias that contains itself', 'note_extra: &a [*a]'],
+    ['aliases that multiply (billion laughs)', laughs()],
+  ])('reports %s as a problem instead of hanging or crashing', async (_, yaml) => {
+    writeFileSync(join(dir, objective), sources[objective]!.replace(/^---\n/, `---\n${yaml}\n`));
+    for (const file of ['ente.yaml', 'dup.yaml']) writeFileSync(join(dir, file), sources[file]!);
+    const report = await validateContent(dir, { cwd: dir });
+    expect(report.problems.filter((p) => p.level === 'errore').map((p) => `${p.line} ${p.field} [${p.rule}]`)).toEqual([
+      '2 note_extra [chiave-sconosciuta]',
+    ]);
+  });
+
+  it('copies nothing into and deletes nothing from the content folder', async () => {
+    copyFileSync(join('content', objective), join(dir, objective));
+    await validateContent(dir, { cwd: dir });
+    expect(readFileSync(join(dir, objective), 'utf8')).toBe(sources[objective]);
+  });
+});
