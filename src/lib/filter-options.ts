@@ -1,5 +1,6 @@
 import type { Dup } from '../schemas/dup';
 import type { Obiettivo } from '../schemas/obiettivo';
+import type { CountMessages } from '../scripts/filters';
 import { t } from './i18n';
 import { ESITI } from './metrics';
 import { slugify } from './queries';
@@ -61,4 +62,14 @@ export function filterFields(obiettivi: readonly { data: Obiettivo }[], dup: Dup
       ),
     },
   ];
+}
+
+/** Templates of the year table's count message (src/scripts/filters.ts fills the placeholders). */
+export function countMessages(): CountMessages {
+  return {
+    allOne: t('filters.count.all.one'),
+    allOther: t('filters.count.all.other', { count: '{count}' }),
+    filteredOne: t('filters.count.filtered.one', { total: '{total}' }),
+    filteredOther: t('filters.count.filtered.other', { count: '{count}', total: '{total}' }),
+  };
 }

@@ -4,6 +4,8 @@
  * Rows carry space-separated slugs in data-* attributes named like the form fields.
  */
 
+import { fill, readMessages, type Messages } from './messages';
+
 const SORT_PARAM = 'ordina';
 const DIRECTION_PARAM = 'verso';
 type Direction = 'ascendente' | 'discendente';
@@ -21,11 +23,18 @@ function sortKey(row: HTMLTableRowElement, column: string, index: number): strin
   return row.cells[index]?.dataset.value ?? row.cells[index]?.textContent ?? '';
 }
 
+/** Templates of the count message, rendered by FilterForm from src/i18n/it.json. */
+export interface CountMessages extends Messages {
+  allOne: string;
+  allOther: string;
+  filteredOne: string;
+  filteredOther: string;
+}
+
 /** "3 obiettivi" or "1 obiettivo su 4 corrisponde ai filtri" (announced by the aria-live region). */
-export function countMessage(filtered: boolean, shown: number, total: number): string {
-  const obiettivi = (n: number) => (n === 1 ? '1 obiettivo' : `${n} obiettivi`);
-  if (!filtered) return obiettivi(total);
-  return `${obiettivi(shown)} su ${total} ${shown === 1 ? 'corrisponde' : 'corrispondono'} ai filtri`;
+export function countMessage(messages: CountMessages, filtered: boolean, shown: number, total: number): string {
+  if (!filtered) return fill(total === 1 ? messages.allOne : messages.allOther, { count: total });
+  return fill(shown === 1 ? messages.filteredOne : messages.filteredOther, { count: shown, total });
 }
 
 const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
@@ -35,6 +44,7 @@ export function enhanceFilters(): void {
   const table = document.querySelector<HTMLTableElement>('[data-peg-table]');
   const count = form?.querySelector<HTMLElement>('[data-peg-count]');
   if (!form || !table || !count) return;
+  const messages = readMessages(form) as CountMessages;
   const tbody = table.tBodies[0]!;
   const rows = [...tbody.rows];
   const selects = [...form.querySelectorAll('select')];
@@ -56,7 +66,7 @@ export function enhanceFilters(): void {
       row.hidden = !match;
       if (match) shown += 1;
     }
-    count!.textContent = countMessage(filters.size > 0, shown, rows.length);
+    count!.textContent = countMessage(messages, filters.size > 0, shown, rows.length);
     sort(params.get(SORT_PARAM), params.get(DIRECTION_PARAM) === 'discendente' ? 'discendente' : 'ascendente');
   }
 

@@ -3,6 +3,8 @@
  * State in the URL (?q=…&anno=…&centro=…) so a search can be shared; the no-JS note is hidden on start.
  */
 
+import { fill, readMessages } from './messages';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -49,6 +51,7 @@ export async function enhanceSearch(): Promise<void> {
   const status = document.querySelector<HTMLElement>('[data-peg-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-peg-search-results]');
   if (!form || !status || !list) return;
+  const messages = readMessages(form);
   document.querySelector<HTMLElement>('[data-peg-nojs]')?.setAttribute('hidden', '');
   form.hidden = false;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -63,18 +66,17 @@ export async function enhanceSearch(): Promise<void> {
     return pagefind;
   });
   ready.catch(() => {
-    status.textContent =
-      'La ricerca non è disponibile in questo momento: consulta gli elenchi degli obiettivi per anno.';
+    status.textContent = messages.unavailable!;
   });
 
   async function run(params: URLSearchParams): Promise<void> {
     const term = (params.get('q') ?? '').trim();
     if (term === '') {
       list!.replaceChildren();
-      status!.textContent = 'Scrivi una o più parole e premi Cerca.';
+      status!.textContent = messages.empty!;
       return;
     }
-    status!.textContent = 'Ricerca in corso…';
+    status!.textContent = messages.loading!;
     const pagefind = await ready;
     input.value = term;
     const filters: Record<string, string> = {};
@@ -88,10 +90,9 @@ export async function enhanceSearch(): Promise<void> {
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     list!.replaceChildren(...data.map(renderResult));
     const n = search.results.length;
-    status!.textContent =
-      n === 0
-        ? `Nessun risultato per “${term}”.`
-        : `${n === 1 ? '1 risultato' : `${n} risultati`} per “${term}”${n > MAX_RESULTS ? `, mostrati i primi ${MAX_RESULTS}` : ''}.`;
+    const template =
+      n === 0 ? messages.none : n > MAX_RESULTS ? messages.more : n === 1 ? messages.resultsOne : messages.resultsOther;
+    status!.textContent = fill(template!, { term, count: n, max: MAX_RESULTS });
   }
 
   form.addEventListener('submit', (event) => {

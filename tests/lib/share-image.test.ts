@@ -15,7 +15,8 @@ import {
   siteCard,
   type ShareCard,
 } from '../../src/lib/share-image';
-import { contrastRatio, readableAccent, textOn } from '../../src/lib/share-image/contrast';
+import { contrastRatio } from '../../src/lib/color';
+import { readableAccent, textOn } from '../../src/lib/share-image/contrast';
 import { FONT_FAMILY, shareFonts } from '../../src/lib/share-image/fonts';
 import { renderShareSvg, shareTree, TITLE_FONT_SIZE, TITLE_LINE_HEIGHT } from '../../src/lib/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
