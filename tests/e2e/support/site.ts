@@ -10,7 +10,8 @@ import sirv from 'sirv';
  * for a content folder into a temporary directory, and serves it on 127.0.0.1 on a free port.
  */
 export function buildSite(contentDir = 'content'): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'peg-dist-'));
+  // Under `npm run test:e2e` every build goes below one folder that the global teardown removes.
+  const outDir = mkdtempSync(join(process.env.PEG_E2E_TMP ?? tmpdir(), 'peg-dist-'));
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     env: {
       ...process.env,
