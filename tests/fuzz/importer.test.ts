@@ -91,7 +91,7 @@ describe('importer under fuzzed exports', () => {
       expect(() => (result = runImport({ exportPath, outDir: out, force: false })), label).not.toThrow();
       const output = result!.output.join('\n');
       expect(output, label).not.toMatch(/undefined|NaN|\[object |\n\s+at /);
-      outcomes[result!.exitCode]++;
+      outcomes[result!.exitCode] = (outcomes[result!.exitCode] ?? 0) + 1;
       if (result!.exitCode === 0) {
         // What the importer writes is well-formed for the validator; the data rules (weights, dates,
         // DUP codes) may still fail, as the export's own data may: those are the editor's to fix.

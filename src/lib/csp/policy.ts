@@ -21,12 +21,12 @@ export const CSP_DIRECTIVES = [
 ] as const;
 
 export const cspConfig = {
-  algorithm: 'SHA-256',
+  algorithm: 'SHA-256' as const,
   directives: [...CSP_DIRECTIVES],
   // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search; it does not allow eval().
   scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
   styleDirective: { resources: ["'self'"] },
-} as const;
+};
 
 /** A CSP source expression for inline code: 'sha256-<base64>'. */
 export function cspHash(text: string): string {
