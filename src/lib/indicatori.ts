@@ -121,15 +121,3 @@ export function indicatorSummary(indicatore: Indicatore, anno: number): string {
     ? t('chart.indicator.summaryStorico', { atteso, raggiunto, anno, storico: storico.join(', ') })
     : t('chart.indicator.summary', { atteso, raggiunto, anno });
 }
-
-/** Counts per esito, for the overview summary. */
-export function countEsiti(views: IndicatoreView[]): Record<Esito, number> {
-  const counts: Record<Esito, number> = {
-    raggiunto: 0,
-    'parzialmente raggiunto': 0,
-    'non raggiunto': 0,
-    'non rilevato': 0,
-  };
-  for (const view of views) counts[view.esito] += 1;
-  return counts;
-}

@@ -71,3 +71,10 @@ export function esitoIndicatore(indicatore: Valori, soglie: Ente['soglie_esito']
   if (percent + 1e-9 >= soglie.parzialmente_raggiunto) return 'parzialmente raggiunto';
   return 'non raggiunto';
 }
+
+/** Indicators of a list by esito, every esito present with its count (0 included). */
+export function countEsiti(indicatori: readonly Valori[], soglie: Ente['soglie_esito']): Record<Esito, number> {
+  const counts = Object.fromEntries(ESITI.map((esito) => [esito, 0])) as Record<Esito, number>;
+  for (const indicatore of indicatori) counts[esitoIndicatore(indicatore, soglie)] += 1;
+  return counts;
+}

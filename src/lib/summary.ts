@@ -1,6 +1,6 @@
 import type { Ente } from '../schemas/ente';
 import type { Obiettivo } from '../schemas/obiettivo';
-import { avanzamentoPonderato, esitoIndicatore, ESITI, type Esito } from './metrics';
+import { avanzamentoPonderato, countEsiti, ESITI, type Esito } from './metrics';
 
 /** Headline figures of a set of objectives: counts, average progress, indicators by esito. */
 export interface Summary {
@@ -29,7 +29,8 @@ export function summarize(obiettivi: readonly { data: Obiettivo }[], soglie: Ent
       sum += avanzamento;
       counted += 1;
     }
-    for (const indicatore of data.indicatori) esiti[esitoIndicatore(indicatore, soglie)] += 1;
+    const counts = countEsiti(data.indicatori, soglie);
+    for (const esito of ESITI) esiti[esito] += counts[esito];
   }
   return {
     obiettivi: obiettivi.length,

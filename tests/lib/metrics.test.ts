@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics';
+import { avanzamentoPonderato, countEsiti, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics';
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
 type Direzione = 'crescente' | 'decrescente' | 'binario';
@@ -129,5 +129,33 @@ describe('esitoIndicatore', () => {
     const strict = { raggiunto: 120, parzialmente_raggiunto: 100 };
     expect(esitoIndicatore(ind('crescente', 100, 110), strict)).toBe('parzialmente raggiunto');
     expect(esitoIndicatore(ind('decrescente', 12, 10), strict)).toBe('raggiunto');
+  });
+});
+
+describe('countEsiti', () => {
+  it('counts every esito, zeros included, so a list without indicators counts all zero', () => {
+    expect(countEsiti([], soglie)).toEqual({
+      raggiunto: 0,
+      'parzialmente raggiunto': 0,
+      'non raggiunto': 0,
+      'non rilevato': 0,
+    });
+  });
+
+  it('tallies each indicator by the esito esitoIndicatore gives it', () => {
+    const indicatori = [
+      ind('crescente', 50, 80),
+      ind('crescente', 100, 70),
+      ind('crescente', 100, 10),
+      ind('decrescente', 5, 5),
+      ind('binario', 1, 0),
+      ind('crescente', 50, null),
+    ];
+    expect(countEsiti(indicatori, soglie)).toEqual({
+      raggiunto: 2,
+      'parzialmente raggiunto': 1,
+      'non raggiunto': 2,
+      'non rilevato': 1,
+    });
   });
 });

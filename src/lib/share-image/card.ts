@@ -1,6 +1,6 @@
 import type { Ente } from '../../schemas/ente';
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { avanzamentoPonderato, ESITI, esitoIndicatore, type Esito } from '../metrics';
+import { avanzamentoPonderato, countEsiti, ESITI, type Esito } from '../metrics';
 
 /**
  * What a share image shows, already worded: the renderer only lays it out. A card holds exactly
@@ -43,13 +43,9 @@ export function objectiveCard(
   ente: Pick<Ente, 'nome' | 'colore_primario' | 'soglie_esito'>,
 ): ShareCard {
   const avanzamento = avanzamentoPonderato(obiettivo.fasi);
-  const tally = new Map<Esito, number>();
-  for (const indicatore of obiettivo.indicatori) {
-    const esito = esitoIndicatore(indicatore, ente.soglie_esito);
-    tally.set(esito, (tally.get(esito) ?? 0) + 1);
-  }
-  const outcomes = ESITI.filter((esito) => tally.has(esito)).map((esito) => {
-    const n = tally.get(esito) ?? 0;
+  const tally = countEsiti(obiettivo.indicatori, ente.soglie_esito);
+  const outcomes = ESITI.filter((esito) => tally[esito] > 0).map((esito) => {
+    const n = tally[esito];
     return { esito, count: n, text: count(n, ...ESITO_TEXT[esito]) };
   });
   const total = obiettivo.indicatori.length;
