@@ -22,7 +22,66 @@ export function avanzamentoPonderato(fasi: readonly Pick<Fase, 'peso' | 'avanzam
   return weights > 0 ? weighted / weights : null;
 }
 
+/** How much of an objective's weight the weighted progress rests on. */
+export interface CoperturaAvanzamento {
+  /** Σ peso of the fasi that report avanzamento, as a share of Σ peso of all fasi (0..1); null without weight. */
+  quotaPeso: number | null;
+  /** Fasi with avanzamento null. */
+  fasiSenzaDato: number;
+  /** All fasi. */
+  fasi: number;
+}
+
+/**
+ * Coverage of avanzamentoPonderato: a 100% that rests on 81% of the weight must say so wherever it is shown.
+ */
+export function coperturaAvanzamento(fasi: readonly Pick<Fase, 'peso' | 'avanzamento'>[]): CoperturaAvanzamento {
+  let covered = 0;
+  let total = 0;
+  let missing = 0;
+  for (const fase of fasi) {
+    total += fase.peso;
+    if (fase.avanzamento === null) missing += 1;
+    else covered += fase.peso;
+  }
+  return { quotaPeso: total > 0 ? covered / total : null, fasiSenzaDato: missing, fasi: fasi.length };
+}
+
 type Valori = Pick<Indicatore, 'direzione' | 'valore_atteso' | 'valore_raggiunto'>;
+
+/** raggiunto/atteso beyond this factor (either way) is more likely a unit mismatch than a result. */
+export const SUSPICIOUS_RATIO = 10;
+
+/** Why a value is implausible; the validator words each kind for the editor, pages for the citizen. */
+export type Dubbio =
+  | { tipo: 'binario'; campo: 'valore_atteso' | 'valore_raggiunto'; valore: number }
+  | { tipo: 'rapporto'; atteso: number; raggiunto: number };
+
+/**
+ * Implausible values of an indicator (DESIGN.md section 3 data-quality checks): a binary value other than
+ * 0/1, or raggiunto/atteso beyond SUSPICIOUS_RATIO either way. The validator warns on each; pages and open
+ * data publish the indicator as "da verificare" (no grado, no esito) while `verificato` is not true.
+ */
+export function dubbiIndicatore(indicatore: Valori): Dubbio[] {
+  const { valore_atteso: atteso, valore_raggiunto: raggiunto } = indicatore;
+  if (indicatore.direzione === 'binario') {
+    const dubbi: Dubbio[] = [];
+    for (const [campo, valore] of [
+      ['valore_atteso', atteso],
+      ['valore_raggiunto', raggiunto],
+    ] as const)
+      if (valore !== null && valore !== 0 && valore !== 1) dubbi.push({ tipo: 'binario', campo, valore });
+    return dubbi;
+  }
+  if (atteso === null || raggiunto === null || atteso === 0 || raggiunto === 0) return [];
+  const ratio = Math.abs(raggiunto / atteso);
+  return ratio > SUSPICIOUS_RATIO || ratio < 1 / SUSPICIOUS_RATIO ? [{ tipo: 'rapporto', atteso, raggiunto }] : [];
+}
+
+/** True when the indicator's values are implausible and the editor has not confirmed them. */
+export function daVerificare(indicatore: Valori & Partial<Pick<Indicatore, 'verificato'>>): boolean {
+  return indicatore.verificato !== true && dubbiIndicatore(indicatore).length > 0;
+}
 
 /**
  * Grado di raggiungimento of an indicator as a ratio (1 = fully achieved):

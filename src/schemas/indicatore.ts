@@ -24,6 +24,9 @@ export const IndicatoreSchema = z.strictObject({
     .enum(DIREZIONI, { error: 'scrivi crescente, decrescente oppure binario' })
     .default('crescente')
     .describe('crescente: più alto è meglio (predefinito); decrescente: più basso è meglio; binario: sì = 1, no = 0'),
+  unita_di_misura: optionalText
+    .default(null)
+    .describe('Unità di misura dei valori (%, giorni, euro, numero …); null se il valore è un puro conteggio'),
   valore_atteso: finiteNumber.nullable().describe('Valore atteso (obiettivo) dell’indicatore'),
   valore_raggiunto: finiteNumber.nullable().describe('Valore raggiunto; null se non ancora rilevato'),
   storico: z
@@ -31,6 +34,12 @@ export const IndicatoreSchema = z.strictObject({
     .default({})
     .describe('Valori raggiunti negli anni precedenti, per anno (per esempio 2019: 10)'),
   note: optionalText.describe('Note sull’indicatore, null se assenti'),
+  verificato: z
+    .boolean({ error: 'scrivi true oppure false' })
+    .default(false)
+    .describe(
+      'true quando un valore che il validatore segnala come poco plausibile è stato controllato: va spiegato nelle note',
+    ),
 });
 
 export type Indicatore = z.infer<typeof IndicatoreSchema>;

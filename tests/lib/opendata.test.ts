@@ -111,11 +111,13 @@ describe('CSV columns', () => {
       'descrizione',
       'tipo',
       'direzione',
+      'unita_di_misura',
       'valore_atteso',
       'valore_raggiunto',
       'storico_2019',
       'storico_2020',
       'note',
+      'verificato',
       'grado_raggiungimento',
       'esito',
     ]);
@@ -130,10 +132,10 @@ describe('CSV columns', () => {
     const document = openDataDocument(content.ente, withUrls(content));
     const text = csvTable('indicatori', document.obiettivi);
     expect(text.split('\r\n')[0]).toBe(
-      'codice,id,descrizione,tipo,direzione,valore_atteso,valore_raggiunto,storico_2019,storico_2020,note,grado_raggiungimento,esito',
+      'codice,id,descrizione,tipo,direzione,unita_di_misura,valore_atteso,valore_raggiunto,storico_2019,storico_2020,note,verificato,grado_raggiungimento,esito',
     );
     expect(text).toContain(
-      '2021_A01_00,I01,Dipendenti in lavoro agile (%),EFFICACIA,crescente,60,45,10,80,,0.75,parzialmente raggiunto\r\n',
+      '2021_A01_00,I01,Dipendenti in lavoro agile (%),EFFICACIA,crescente,,60,45,10,80,,false,0.75,parzialmente raggiunto\r\n',
     );
     const fasi = csvTable('fasi', document.obiettivi);
     expect(fasi).toContain('"Ritardo per ""lockdown"", rinvio al 2021"');

@@ -32,10 +32,12 @@ function mixed(): Obiettivo {
     descrizione: 'Indicatore',
     tipo: 'EFFICACIA',
     direzione: 'crescente' as const,
+    unita_di_misura: null,
     valore_atteso: atteso,
     valore_raggiunto: raggiunto,
     storico: {},
     note: null,
+    verificato: false,
   });
   const fase = (id: string, peso: number, avanzamento: number | null) => ({
     id,
