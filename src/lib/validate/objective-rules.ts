@@ -32,7 +32,7 @@ function duplicateIds(items: readonly { id: string }[], list: 'fasi' | 'indicato
       findings.push({
         rule: 'id-duplicato',
         path: [list, index, 'id'],
-        message: `l’id ${item.id} è già usato da ${list}.${first}: ogni ${list === 'fasi' ? 'fase' : 'indicatore'} ha un id diverso`,
+        message: `l’id ${item.id} è già usato da ${list}.[${first + 1}]: ogni ${list === 'fasi' ? 'fase' : 'indicatore'} ha un id diverso`,
       });
   });
   return findings;

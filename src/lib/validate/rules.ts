@@ -8,6 +8,10 @@ export const RULES = {
   yaml: 'YAML syntax error (including a key written twice in the same map).',
   schema: 'A field does not match the schema (type, required field, allowed values, ranges).',
   'chiave-sconosciuta': 'A key the schema does not know (usually misspelt); the nearest valid key is suggested.',
+  numero:
+    'A number written the Italian way (40.000, 80,5, 75%, € 1.200, 1 200, Sì), read from its source text, with the exact fix.',
+  'valore-vuoto':
+    'A numeric field left empty (`valore_raggiunto:`, `~`, `""`): write the number, or `null` on purpose.',
   data: 'A date that is not `YYYY-MM-DD` or does not exist in the calendar (2020-02-31).',
   'date-ordine': 'A start date after its end date (planned, actual, soggetti).',
   'pesi-fasi': 'The pesi of an objective’s fasi do not sum to 100 (±0.01).',

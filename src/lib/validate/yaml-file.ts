@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
-import type { Finding } from './problem';
+import { numberFindings } from './numbers';
+import { dottedPath, type Finding } from './problem';
 import { issuesToFindings, italianErrorMap } from './schema-issues';
 import { parseYaml } from './yaml';
 
@@ -28,7 +29,14 @@ export function parseWithSchema<T>(yaml: string, firstLine: number, schema: z.Zo
     };
     return { raw, data: undefined, findings: [finding] };
   }
+  // Numbers written the Italian way (`40.000` reads as 40) and empty values: errors the schema cannot see.
+  const { findings: numbers, explained } = numberFindings(yaml, firstLine, schema);
   const result = schema.safeParse(raw, { error: italianErrorMap });
-  if (result.success) return { raw, data: result.data, findings: [] };
-  return { raw, data: undefined, findings: issuesToFindings(result.error.issues, schema, raw) };
+  if (result.success && numbers.length === 0) return { raw, data: result.data, findings: [] };
+  const issues = result.success ? [] : issuesToFindings(result.error.issues, schema, raw);
+  return {
+    raw,
+    data: undefined,
+    findings: [...numbers, ...issues.filter((finding) => !explained.has(dottedPath(finding.path)))],
+  };
 }
