@@ -25,7 +25,42 @@ describe('files an editor cannot get wrong without a clear line', () => {
 
   it('reports a key written twice at its second occurrence', async () => {
     expect(await output('chiave-ripetuta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  questa chiave è scritta due volte: tienine una sola  [yaml]
+      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  la chiave «peso» è già scritta alla riga 32: tieni solo la riga con il valore giusto  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('explains a colon inside an unquoted text instead of blaming the indentation', async () => {
+    expect(await output('yaml-due-punti')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-due-punti/obiettivi/2020/a01-00.md:4:9  errore  il testo contiene «: »: mettilo tra virgolette diritte "…": scrivi titolo: "Obiettivo: ridurre i tempi di risposta"  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('asks for straight quotes when curly quotes wrap a text with a colon', async () => {
+    expect(await output('yaml-virgolette-curve')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-virgolette-curve/obiettivi/2020/a01-00.md:27:13  errore  usa le virgolette diritte " invece di “ ”: scrivi titolo: "Progetto: scuole sicure"  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('asks for null when a bare dash stands for a missing value', async () => {
+    expect(await output('yaml-trattino-valore')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-trattino-valore/obiettivi/2020/a01-00.md:43:23  errore  per un valore mancante scrivi null, non «-»: valore_raggiunto: null (e spiega nelle note perché manca)  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('finds the missing dash of a fase instead of calling its id a duplicate key', async () => {
+    expect(await output('trattino-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/trattino-mancante/obiettivi/2020/a01-00.md:26:3  errore  manca il trattino «- » prima di «id: F02»: ogni fase comincia con «- id:»  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('finds the missing dash of an indicator written at the column of the dashes', async () => {
+    expect(await output('trattino-mancante-indicatore')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/trattino-mancante-indicatore/obiettivi/2020/a01-00.md:46:3  errore  manca il trattino «- » prima di «id: I02»: ogni indicatore comincia con «- id:» e le sue righe sono rientrate come quelle sopra  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });

@@ -1,5 +1,6 @@
 import { load, YAMLException } from 'js-yaml';
 import type { Finding } from './problem';
+import { yamlHint } from './yaml-hints';
 
 /** js-yaml reasons an editor meets, in Italian. Anything else is shown with its original reason. */
 const REASONS: [RegExp, string][] = [
@@ -43,6 +44,9 @@ export function parseYaml(yaml: string, firstLine: number): YamlResult {
   } catch (error) {
     if (error instanceof YAMLException) {
       if (/input is empty/.test(error.reason)) return { value: null };
+      const hint = error.mark ? yamlHint(yaml, error.reason, error.mark.line, firstLine) : undefined;
+      if (hint)
+        return { finding: { rule: 'yaml', line: firstLine + hint.line, col: hint.col + 1, message: hint.message } };
       return {
         finding: {
           rule: 'yaml',
