@@ -357,15 +357,31 @@ describe('warnings that do not fail the build', () => {
 
   it('warns about a binary indicator valued 100', async () => {
     expect(await output('binario')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione  [binario]
+      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione; se il valore è giusto, aggiungi verificato: true e spiega nelle note  [binario]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about a ratio that suggests a unit mismatch', async () => {
     expect(await output('rapporto')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.I01.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%)  [rapporto]
+      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.I01.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%); se il valore è giusto, aggiungi verificato: true e spiega nelle note  [rapporto]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('requires a note with verificato: true and warns when nothing needed confirming; a confirmed value is not doubted', async () => {
+    expect(await output('verificato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:54:11  errore  indicatori.I02.note: con verificato: true spiega nelle note perché il valore è corretto (per esempio la fonte del dato)  [verificato-note]
+      tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:55:17  avviso  indicatori.I02.verificato: i valori non hanno nulla di strano: verificato: true non serve, toglilo (o scrivi false)  [verificato-superfluo]
+      ✖ 1 errore e 1 avviso in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('warns when stato and the avanzamento of the fasi disagree', async () => {
+    expect(await output('stato-fasi')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/stato-fasi/obiettivi/2020/a01-00.md:8:8  avviso  stato: lo stato è «Concluso» ma non tutte le fasi sono al 100% (F02: 50%): aggiorna l’avanzamento delle fasi oppure lo stato  [stato-fasi]
+      tests/fixtures/content/stato-fasi/obiettivi/2020/a02-00.md:8:8  avviso  stato: lo stato è «In corso» ma tutte le fasi sono al 100%: se l’obiettivo è concluso scrivi stato: Concluso  [stato-fasi]
+      ⚠ 2 avvisi in 2 file, nessun errore: 4 file controllati (2 obiettivi)."
     `);
   });
 

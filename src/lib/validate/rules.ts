@@ -28,6 +28,9 @@ export const RULES = {
   binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
   rapporto: 'raggiunto/atteso is over 10× or under 1/10: probably a unit mismatch (1 vs 100).',
   'date-anno': 'A fase date outside the PEG year ±1.',
+  'verificato-note': 'An indicator with `verificato: true` and no `note` explaining why its value is right.',
+  'verificato-superfluo': '`verificato: true` on an indicator whose values are not implausible.',
+  'stato-fasi': 'stato and the fasi disagree: concluded with fasi under 100%, or in progress with every fase at 100%.',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -39,4 +42,6 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'binario',
   'rapporto',
   'date-anno',
+  'verificato-superfluo',
+  'stato-fasi',
 ]);
