@@ -48,7 +48,12 @@ function numericKeys(def: SchemaDef, keys: Set<string>, seen: Set<SchemaDef>): v
   seen.add(inner);
   if (inner.type === 'object' && inner.shape) {
     for (const [key, value] of Object.entries(inner.shape)) {
-      if (unwrap(value.def).def.type === 'number') keys.add(key);
+      const target = unwrap(value.def).def;
+      // A record of numbers (`storico`) too: its flow form `{ 2019: 80,5 }` sits on the key's line.
+      const numbers =
+        target.type === 'number' ||
+        (target.type === 'record' && target.valueType && unwrap(target.valueType.def).def.type === 'number');
+      if (numbers) keys.add(key);
       numericKeys(value.def, keys, seen);
     }
   } else if (inner.type === 'array' && inner.element) numericKeys(inner.element.def, keys, seen);
@@ -58,16 +63,16 @@ function numericKeys(def: SchemaDef, keys: Set<string>, seen: Set<SchemaDef>): v
   }
 }
 
-const candidateLines = new WeakMap<z.ZodType, RegExp>();
+const candidateLines = new WeakMap<z.ZodType, RegExp | null>();
 
-/** `key: value` lines of numeric keys; the value is group 1. */
-function candidatePattern(schema: z.ZodType): RegExp {
+/** `key: value` lines of numeric keys, the value in group 1; null for a schema without numbers (dup.yaml). */
+function candidatePattern(schema: z.ZodType): RegExp | null {
   let pattern = candidateLines.get(schema);
-  if (!pattern) {
+  if (pattern === undefined) {
     const keys = new Set<string>();
     numericKeys(defOf(schema), keys, new Set());
     const names = [...keys].sort().join('|');
-    pattern = new RegExp(`^[ \\t]*(?:-[ \\t]+)?["']?(?:${names})["']?[ \\t]*:(.*)$`, 'gm');
+    pattern = names ? new RegExp(`^[ \\t]*(?:-[ \\t]+)?["']?(?:${names})["']?[ \\t]*:(.*)$`, 'gm') : null;
     candidateLines.set(schema, pattern);
   }
   return pattern;
@@ -85,6 +90,7 @@ const CLEAN_FLOW = /^[ \t]*\{[\d\s:.,+-]*\}[ \t]*(?:#.*)?$|^[ \t]*\{[ \t]*\}/;
  */
 function hasCandidates(yaml: string, schema: z.ZodType): boolean {
   const pattern = candidatePattern(schema);
+  if (!pattern) return false;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(yaml); match; match = pattern.exec(yaml)) {
     const value = match[1]!;
@@ -127,7 +133,7 @@ function position(walk: Walk, offset: number) {
 
 const INDICATOR_FIELDS = new Set(['valore_atteso', 'valore_raggiunto', 'storico']);
 
-function checkValue(walk: Walk, pair: Pair, path: FieldPath, nullable: boolean, context: NumberContext) {
+function checkValue(walk: Walk, pair: Pair, path: FieldPath, nullable: boolean, context: Context) {
   const node = pair.value as Node | null;
   const keyStart = (pair.key as Node | null)?.range?.[0] ?? 0;
   const at = (offset: number) => position(walk, offset);
@@ -158,7 +164,7 @@ function checkValue(walk: Walk, pair: Pair, path: FieldPath, nullable: boolean, 
   if (message) walk.findings.push({ rule: 'numero', path, ...at(node.range[0]), message });
 }
 
-function walkNode(walk: Walk, node: unknown, def: SchemaDef, path: (string | number)[], context: NumberContext) {
+function walkNode(walk: Walk, node: unknown, def: SchemaDef, path: (string | number)[], context: Context) {
   const { def: inner } = unwrap(def);
   if (inner.type === 'object' && inner.shape && isMap(node)) {
     const pairs = node.items.filter(isPair);
