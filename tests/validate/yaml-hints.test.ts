@@ -46,6 +46,16 @@ describe('the likely cause of a YAML error, not its symptom', () => {
     );
   });
 
+  it('finds the missing dash of the first item of a list, at either indentation', () => {
+    const rest = '  - id: F02\n    titolo: Altra\n';
+    expect(problem(`fasi:\n    id: F01\n    titolo: Fase\n${rest}`)).toBe(
+      '3:3 manca il trattino «- » prima di «id: F01»: ogni fase comincia con «- id:»',
+    );
+    expect(problem(`fasi:\n  id: F01\n    titolo: Fase\n${rest}`)).toBe(
+      '3:3 manca il trattino «- » prima di «id: F01»: ogni fase comincia con «- id:» e le sue righe sono rientrate come quelle sotto',
+    );
+  });
+
   it('keeps a real duplicate a duplicate, naming the first line', () => {
     expect(problem('fasi:\n  - id: F01\n    titolo: a\n    peso: 1\n    peso: 2\n')).toBe(
       '6:5 la chiave «peso» è già scritta alla riga 5: tieni solo la riga con il valore giusto',

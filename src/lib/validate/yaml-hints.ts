@@ -173,8 +173,58 @@ function duplicateKey(lines: string[], index: number, firstLine: number): Hint |
   };
 }
 
+/**
+ * The first item of a known list (`fasi:`) written without its dash: YAML reads it as a map and fails
+ * later, at the next item's dash or at the item's second line. Looks up from `index` for the list key.
+ */
+function firstItemWithoutDash(lines: string[], index: number): Hint | undefined {
+  let parent: number | undefined;
+  let below = indentOf(lines[index]!);
+  for (let i = index; i >= 0; i--) {
+    const text = lines[i]!;
+    if (blank(text)) continue;
+    const parsed = keyLine(text);
+    if (i < index && indentOf(text) < below) {
+      if (parsed && parsed.dash === undefined && parsed.value === '' && parsed.key in ITEMS) {
+        parent = i;
+        break;
+      }
+      below = indentOf(text);
+    }
+  }
+  if (parent === undefined) return undefined;
+  const parentIndent = indentOf(lines[parent]!);
+  let first = parent + 1;
+  while (first < lines.length && blank(lines[first]!)) first++;
+  const item = keyLine(lines[first]);
+  if (!item || item.dash !== undefined || item.indent <= parentIndent) return undefined;
+  // Where the other items put their dash: there, or two columns left of the keys.
+  let dashCol: number | undefined;
+  for (let i = first + 1; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (blank(text)) continue;
+    if (indentOf(text) <= parentIndent) break;
+    const other = keyLine(text);
+    if (other?.dash !== undefined) {
+      dashCol = other.dash;
+      break;
+    }
+  }
+  const atDash = dashCol === item.indent;
+  const shown = lines[first]!.trim().replace(/[ \t]+#.*$/, '');
+  const what = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+  const key = keyLine(lines[parent])!.key;
+  return {
+    line: first,
+    col: atDash ? item.indent : Math.max(parentIndent, item.indent - 2),
+    message: `manca il trattino «- » prima di «${what}»: ${ITEMS[key]} comincia con «- ${item.key}:»${atDash ? ' e le sue righe sono rientrate come quelle sotto' : ''}`,
+  };
+}
+
 /** Hint for js-yaml's "bad indentation": an item whose dash is missing, or a value YAML cannot read. */
 function badIndentation(lines: string[], index: number): Hint | undefined {
+  const first = firstItemWithoutDash(lines, index);
+  if (first) return first;
   const line = keyLine(lines[index]);
   if (line && line.dash === undefined) {
     // A key at the column of the dashes above it: the item's dash is missing.
