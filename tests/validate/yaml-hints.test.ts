@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { requiredKeys } from '../../src/lib/validate/schema-issues';
 import { parseYaml } from '../../src/lib/validate/yaml';
+import { ObiettivoSchema } from '../../src/schemas/obiettivo';
 
 /** `line:col message` of the finding for a broken YAML text (front matter starting at file line 2). */
 function problem(yaml: string): string {
-  const parsed = parseYaml(yaml, 2);
+  const parsed = parseYaml(yaml, 2, requiredKeys(ObiettivoSchema));
   if (!('finding' in parsed)) throw new Error('expected a syntax error');
   const { line, col, message } = parsed.finding;
   return `${line}:${col} ${message}`;
@@ -28,7 +30,15 @@ describe('the likely cause of a YAML error, not its symptom', () => {
     );
   });
 
-  it('asks for null instead of a bare dash', () => {
+  it('asks for null instead of a bare dash, or for the value when the field cannot be null', () => {
+    expect(problem('fasi:\n  - id: F01\n    peso: -\n')).toBe(
+      '4:11 «-» non è un valore: peso è obbligatorio, scrivi il suo valore',
+    );
+    expect(problem('fasi:\n  - id: F01\n    responsabile: -\n')).toContain('scrivi null');
+    expect([...requiredKeys(ObiettivoSchema)]).toEqual(
+      expect.arrayContaining(['codice', 'anno', 'titolo', 'id', 'peso', 'descrizione', 'tipo', 'nominativo']),
+    );
+    expect([...requiredKeys(ObiettivoSchema)]).not.toContain('responsabile');
     expect(problem('valore_raggiunto: -\nanno: 3\n')).toBe(
       '2:19 per un valore mancante scrivi null, non «-»: valore_raggiunto: null (e spiega nelle note perché manca)',
     );

@@ -13,33 +13,12 @@ import {
 } from 'yaml';
 import { numberAdvice, type NumberContext } from './italian-number';
 import { dottedPath, type Finding, type FieldPath } from './problem';
+import { defOf, unwrapNullable as unwrap, type SchemaDef } from './schema-issues';
 
 /**
  * Numeric fields checked on their source text: `40.000` (YAML reads 40), `80,5`, `75%`, `Sì`, and
  * empty values (`valore_raggiunto:`, `~`, `""`) where the editor must write `null` on purpose.
  */
-
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, { def: SchemaDef }>;
-  innerType?: { def: SchemaDef };
-  in?: { def: SchemaDef };
-  element?: { def: SchemaDef };
-  valueType?: { def: SchemaDef };
-}
-
-function unwrap(def: SchemaDef): { def: SchemaDef; nullable: boolean } {
-  let current = def;
-  let nullable = false;
-  for (;;) {
-    if (current.type === 'nullable') nullable = true;
-    const inner = current.innerType ?? (current.type === 'pipe' ? current.in : undefined);
-    if (!inner) return { def: current, nullable };
-    current = inner.def;
-  }
-}
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { def: SchemaDef }).def;
 
 /** Names of the keys whose values are numbers, anywhere in the schema; record keys (storico years) as `\d+`. */
 function numericKeys(def: SchemaDef, keys: Set<string>, seen: Set<SchemaDef>): void {

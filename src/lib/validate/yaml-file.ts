@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { numberFindings } from './numbers';
 import { dottedPath, type Finding } from './problem';
-import { issuesToFindings, italianErrorMap } from './schema-issues';
+import { issuesToFindings, italianErrorMap, requiredKeys } from './schema-issues';
 import { parseYaml } from './yaml';
 
 export type ParsedFile<T> = { raw: unknown; data: T | undefined; findings: Finding[] };
@@ -17,7 +17,7 @@ function kind(value: unknown): string {
  * front matter of objectives. `data` is set only when the schema accepts the file.
  */
 export function parseWithSchema<T>(yaml: string, firstLine: number, schema: z.ZodType<T>, what: string): ParsedFile<T> {
-  const parsed = parseYaml(yaml, firstLine);
+  const parsed = parseYaml(yaml, firstLine, requiredKeys(schema));
   if ('finding' in parsed) return { raw: undefined, data: undefined, findings: [parsed.finding] };
   const raw = parsed.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -54,7 +54,7 @@ function quoted(text: string): string {
 }
 
 /** The value of a `key: value` line: a bare dash, curly quotes, or a colon inside unquoted text. */
-function valueHint(lines: string[], index: number): Hint | undefined {
+function valueHint(lines: string[], index: number, required: ReadonlySet<string>): Hint | undefined {
   const parsed = keyLine(lines[index]);
   if (!parsed?.value) return undefined;
   const { key, valueCol } = parsed;
@@ -63,7 +63,9 @@ function valueHint(lines: string[], index: number): Hint | undefined {
     return {
       line: index,
       col: valueCol,
-      message: `per un valore mancante scrivi null, non «-»: ${key}: null (e spiega nelle note perché manca)`,
+      message: required.has(key)
+        ? `«-» non è un valore: ${key} è obbligatorio, scrivi il suo valore`
+        : `per un valore mancante scrivi null, non «-»: ${key}: null (e spiega nelle note perché manca)`,
     };
   if (/^[“”‘’„«]/.test(value))
     return {
@@ -222,7 +224,7 @@ function firstItemWithoutDash(lines: string[], index: number): Hint | undefined 
 }
 
 /** Hint for js-yaml's "bad indentation": an item whose dash is missing, or a value YAML cannot read. */
-function badIndentation(lines: string[], index: number): Hint | undefined {
+function badIndentation(lines: string[], index: number, required: ReadonlySet<string>): Hint | undefined {
   const first = firstItemWithoutDash(lines, index);
   if (first) return first;
   const line = keyLine(lines[index]);
@@ -236,17 +238,24 @@ function badIndentation(lines: string[], index: number): Hint | undefined {
       break;
     }
   }
-  return valueHint(lines, index);
+  return valueHint(lines, index, required);
 }
 
 /**
  * Italian hint for a js-yaml error at 0-based `line`, or undefined to keep the generic reason.
- * `firstLine` is the file line of the YAML's first line, for line numbers inside messages.
+ * `firstLine` is the file line of the YAML's first line, for line numbers inside messages;
+ * `required` the keys that cannot be null (requiredKeys of the file's schema).
  */
-export function yamlHint(yaml: string, reason: string, line: number, firstLine: number): Hint | undefined {
+export function yamlHint(
+  yaml: string,
+  reason: string,
+  line: number,
+  firstLine: number,
+  required: ReadonlySet<string>,
+): Hint | undefined {
   const lines = yaml.split('\n').map((text) => text.replace(/\r$/, ''));
   if (line < 0 || line >= lines.length) return undefined;
   if (/^duplicated mapping key/.test(reason)) return duplicateKey(lines, line, firstLine);
-  if (/bad indentation of a (mapping|sequence) entry/.test(reason)) return badIndentation(lines, line);
-  return valueHint(lines, line);
+  if (/bad indentation of a (mapping|sequence) entry/.test(reason)) return badIndentation(lines, line, required);
+  return valueHint(lines, line, required);
 }
