@@ -182,7 +182,7 @@ describe('schema errors at the nested field', () => {
 
   it('rejects text where a number belongs', async () => {
     expect(await output('schema-tipo')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.F02.peso: deve essere un numero  [schema]
+      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.F02.peso: deve essere un numero scritto in cifre (per esempio 40 o 12.5)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
