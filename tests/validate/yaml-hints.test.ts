@@ -24,6 +24,12 @@ describe('the likely cause of a YAML error, not its symptom', () => {
     );
   });
 
+  it('single-quotes a text with a backslash, which double quotes would read as an escape', () => {
+    expect(problem('note: Vedi: C:\\atti\\delibera\nanno: 2020\n')).toBe(
+      `2:7 il testo contiene «: »: mettilo tra virgolette diritte "…": scrivi note: 'Vedi: C:\\atti\\delibera'`,
+    );
+  });
+
   it('replaces curly quotes with straight ones', () => {
     expect(problem('titolo: ‘Progetto: scuole’\nanno: 2020\n')).toBe(
       '2:9 usa le virgolette diritte " invece di “ ”: scrivi titolo: "Progetto: scuole"',

@@ -48,9 +48,9 @@ function keyLine(text: string | undefined): KeyLine | undefined {
 const blank = (text: string) => /^[ \t]*(?:#.*)?$/.test(text);
 const indentOf = (text: string) => /^[ \t]*/.exec(text)![0].length;
 
-/** Straight-quoted YAML for a text: double quotes unless the text has some, then single quotes. */
+/** Straight-quoted YAML for a text: double quotes, or single ones when it has `"` or `\` (an escape in double quotes). */
 function quoted(text: string): string {
-  return text.includes('"') ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
+  return /["\\]/.test(text) ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
 }
 
 /** The value of a `key: value` line: a bare dash, curly quotes, or a colon inside unquoted text. */
