@@ -228,7 +228,9 @@ describe('schema errors at the nested field', () => {
       tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:62:13  errore  indicatori.I03.storico.2019: un numero si scrive senza virgolette: scrivi 1300  [numero]
       tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:69:20  errore  indicatori.I04.valore_atteso: i decimali si separano con il punto: scrivi 80.5  [numero]
       tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:70:23  errore  indicatori.I04.valore_raggiunto: togli il simbolo %: scrivi 75 (l’unità di misura va in unita_di_misura)  [numero]
-      ✖ 11 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:77:20  errore  indicatori.I05.valore_atteso: «1.234» è ambiguo (il punto separa i decimali, non le migliaia): se intendi milleduecentotrentaquattro scrivi 1234, se intendi 1,234 (con i decimali) scrivi 1.2340  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:78:23  errore  indicatori.I05.valore_raggiunto: «vero» non è un numero: per un indicatore sì/no scrivi 1 (sì) e direzione: binario  [numero]
+      ✖ 13 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
