@@ -241,7 +241,8 @@ export function generateObiettivo(random: Random, anno: number, index: number): 
     assessorato: pick(random, ASSESSORATI),
     centro_di_responsabilita: centro,
     responsabile,
-    stato: pick(random, ['In Corso', 'Concluso']),
+    // The validator warns when stato and the fasi disagree ([stato-fasi]).
+    stato: fasi.every((fase) => fase.avanzamento === 100) ? 'Concluso' : 'In Corso',
     dup: { mandato: mandato.codice, missione: missione.codice, programma: programma.codice },
     soggetti_coinvolti: [
       {

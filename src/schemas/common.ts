@@ -25,9 +25,14 @@ export const isoDate = z.preprocess(
 /** A date or `null` when it is not known (yet). */
 export const optionalDate = isoDate.nullable();
 
-/** A finite number (YAML `.inf` and `.nan` are refused). */
+/** A finite number (YAML `.inf` and `.nan` are refused). Italian forms (`80,5`, `75%`) get their own fix from the validator. */
 export const finiteNumber = z
-  .number({ error: (issue) => (issue.input === undefined ? 'campo obbligatorio' : 'deve essere un numero') })
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'campo obbligatorio'
+        : 'deve essere un numero scritto in cifre (per esempio 40 o 12.5)',
+  })
   .refine(Number.isFinite, { error: 'deve essere un numero finito' });
 
 /** Non-empty text, trimmed. */

@@ -38,7 +38,7 @@ describe('validation annotations on a pull request', { timeout: 30_000 }, () => 
     expect(run.status).toBe(1);
     const output = run.stdout + run.stderr;
     expect(output).toMatch(
-      new RegExp(`${FILE.replaceAll('.', '\\.')}:${line}:\\d+\\s+errore\\s+indicatori\\.1\\.valore_atteso: `),
+      new RegExp(`${FILE.replaceAll('.', '\\.')}:${line}:\\d+\\s+errore\\s+indicatori\\.I02\\.valore_atteso: `),
     );
     expect(output).not.toContain('::error');
   });

@@ -25,17 +25,17 @@ describe('VS Code set-up for editors', () => {
       (matcher: { severity: string; pattern: { regexp: string } }) => new RegExp(matcher.pattern.regexp),
     );
     const line =
-      'content/obiettivi/2020/a01-00.md:14:12  errore  fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]';
+      'content/obiettivi/2020/a01-00.md:14:12  errore  fasi.[3].peso: i decimali si separano con il punto: scrivi 12.5  [numero]';
     expect(errors.exec(line)?.slice(1)).toEqual([
       'content/obiettivi/2020/a01-00.md',
       '14',
       '12',
-      'fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100',
-      'pesi-fasi',
+      'fasi.[3].peso: i decimali si separano con il punto: scrivi 12.5',
+      'numero',
     ]);
     expect(warnings.exec(line)).toBeNull();
     expect(warnings.exec(line.replace('errore', 'avviso'))?.[4]).toBe(
-      'fasi.2.peso: la somma dei pesi delle fasi è 95, deve essere 100',
+      'fasi.[3].peso: i decimali si separano con il punto: scrivi 12.5',
     );
     expect(errors.exec('✖ 1 errore in 1 file. Correggi i file indicati')).toBeNull();
   });

@@ -28,6 +28,41 @@ function laughs(): string {
   return levels.join('') + ' }';
 }
 
+const ITALIAN = [
+  '40.000',
+  '1.234,5',
+  '80,5',
+  '75%',
+  '€ 1.200',
+  '1 200',
+  'Sì',
+  'no',
+  '-',
+  '',
+  '~',
+  '""',
+  '“a: b”',
+  'a: b',
+  '{ 2019: 80,5 }',
+];
+
+/** Validates `dir` (where `target` now holds `text`) and checks every problem is placed and readable. */
+async function expectPlaced(target: string, text: string, label: string) {
+  let report: Awaited<ReturnType<typeof validateContent>> | undefined;
+  await expect((async () => (report = await validateContent(dir, { cwd: dir })))(), label).resolves.toBeDefined();
+  const lineCount = text.split(/\r\n|\r|\n/).length;
+  for (const problem of report!.problems) {
+    expect(problem.file, label).toMatch(/^(ente\.yaml|dup\.yaml|obiettivi\/2020\/a01-00\.md)$/);
+    expect(problem.line, `${label}: ${problem.message}`).toBeGreaterThanOrEqual(1);
+    expect(problem.col, label).toBeGreaterThanOrEqual(1);
+    if (problem.file === target)
+      expect(problem.line, `${label}: ${problem.message}`).toBeLessThanOrEqual(lineCount + 1);
+    expect(problem.message.trim(), label).not.toBe('');
+    // A stack trace or a raw exception is not a message an editor can act on.
+    expect(problem.message, label).not.toMatch(/\n\s+at |TypeError|RangeError|undefined|NaN|\[object /);
+  }
+}
+
 describe('validator under fuzzed content', () => {
   it(`never throws and places every problem in its file (${COUNT} mutants, seed ${SEED})`, async () => {
     const rnd = random(SEED);
@@ -39,18 +74,26 @@ describe('validator under fuzzed content', () => {
         writeFileSync(join(dir, file), file === target ? text : source);
       const label = `mutant ${n} of ${target}: ${applied.join(' + ')}`;
 
-      let report: Awaited<ReturnType<typeof validateContent>> | undefined;
-      await expect((async () => (report = await validateContent(dir, { cwd: dir })))(), label).resolves.toBeDefined();
-      const lineCount = text.split(/\r\n|\r|\n/).length;
-      for (const problem of report!.problems) {
-        expect(problem.file, label).toMatch(/^(ente\.yaml|dup\.yaml|obiettivi\/2020\/a01-00\.md)$/);
-        expect(problem.line, `${label}: ${problem.message}`).toBeGreaterThanOrEqual(1);
-        expect(problem.col, label).toBeGreaterThanOrEqual(1);
-        if (problem.file === target)
-          expect(problem.line, `${label}: ${problem.message}`).toBeLessThanOrEqual(lineCount + 1);
-        expect(problem.message.trim(), label).not.toBe('');
-        // A stack trace or a raw exception is not a message an editor can act on.
-        expect(problem.message, label).not.toMatch(/\n\s+at |TypeError|RangeError|undefined|\[object /);
+      await expectPlaced(target, text, label);
+    }
+  }, 30_000);
+
+  // Italian ways of writing values and list mistakes, on every line of the objective: the new
+  // source-text checks ([numero], [valore-vuoto], YAML hints) must place every message too.
+  it('places every problem when values are written the Italian way or a list dash goes missing', async () => {
+    const rnd = random(SEED);
+    const lines = sources[objective]!.split('\n');
+    for (const file of ['ente.yaml', 'dup.yaml']) writeFileSync(join(dir, file), sources[file]!);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const variants: string[] = [];
+      if (/^\s*(- )?[a-z_]+: ./.test(line))
+        variants.push(line.replace(/: .*$/, `: ${ITALIAN[Math.floor(rnd() * ITALIAN.length)]}`));
+      if (/^\s*- /.test(line)) variants.push(line.replace('- ', '  '), line.replace('- ', ''));
+      for (const variant of variants) {
+        const text = [...lines.slice(0, i), variant, ...lines.slice(i + 1)].join('\n');
+        writeFileSync(join(dir, objective), text);
+        await expectPlaced(objective, text, `line ${i + 1}: ${variant}`);
       }
     }
   }, 30_000);

@@ -54,8 +54,8 @@ describe('npm run validate', () => {
       [
         "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md,line=12,col=14,title=PEG Aperto [dup-mancante]::dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice",
         "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md,line=14,col=1,title=PEG Aperto [pesi-fasi]::fasi: la somma dei pesi delle fasi è 95, deve essere 100",
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=26,col=9,title=PEG Aperto [id-duplicato]::fasi.1.id: l’id F01 è già usato da fasi.0: ogni fase ha un id diverso",
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=44,col=16,title=PEG Aperto [storico-anno]::indicatori.0.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno",
+        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=26,col=9,title=PEG Aperto [id-duplicato]::fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso",
+        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=44,col=16,title=PEG Aperto [storico-anno]::indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno",
       ]
     `);
   });

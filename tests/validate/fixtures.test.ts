@@ -25,7 +25,42 @@ describe('files an editor cannot get wrong without a clear line', () => {
 
   it('reports a key written twice at its second occurrence', async () => {
     expect(await output('chiave-ripetuta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  questa chiave è scritta due volte: tienine una sola  [yaml]
+      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  la chiave «peso» è già scritta alla riga 32: tieni solo la riga con il valore giusto  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('explains a colon inside an unquoted text instead of blaming the indentation', async () => {
+    expect(await output('yaml-due-punti')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-due-punti/obiettivi/2020/a01-00.md:4:9  errore  il testo contiene «: »: mettilo tra virgolette diritte "…": scrivi titolo: "Obiettivo: ridurre i tempi di risposta"  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('asks for straight quotes when curly quotes wrap a text with a colon', async () => {
+    expect(await output('yaml-virgolette-curve')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-virgolette-curve/obiettivi/2020/a01-00.md:27:13  errore  usa le virgolette diritte " invece di “ ”: scrivi titolo: "Progetto: scuole sicure"  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('asks for null when a bare dash stands for a missing value', async () => {
+    expect(await output('yaml-trattino-valore')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/yaml-trattino-valore/obiettivi/2020/a01-00.md:43:23  errore  per un valore mancante scrivi null, non «-»: valore_raggiunto: null (e spiega nelle note perché manca)  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('finds the missing dash of a fase instead of calling its id a duplicate key', async () => {
+    expect(await output('trattino-mancante')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/trattino-mancante/obiettivi/2020/a01-00.md:26:3  errore  manca il trattino «- » prima di «id: F02»: ogni fase comincia con «- id:»  [yaml]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('finds the missing dash of an indicator written at the column of the dashes', async () => {
+    expect(await output('trattino-mancante-indicatore')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/trattino-mancante-indicatore/obiettivi/2020/a01-00.md:46:3  errore  manca il trattino «- » prima di «id: I02»: ogni indicatore comincia con «- id:» e le sue righe sono rientrate come quelle sopra  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -105,21 +140,21 @@ describe('files an editor cannot get wrong without a clear line', () => {
 describe('schema errors at the nested field', () => {
   it('rejects a date that does not exist (2020-02-31) at its value', async () => {
     expect(await output('data-inesistente')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/data-inesistente/obiettivi/2020/a01-00.md:29:20  errore  fasi.1.fine_prevista: la data 2020-02-31 non esiste nel calendario  [data]
+      "tests/fixtures/content/data-inesistente/obiettivi/2020/a01-00.md:29:20  errore  fasi.F02.fine_prevista: la data 2020-02-31 non esiste nel calendario  [data]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a date not written as YYYY-MM-DD', async () => {
     expect(await output('data-formato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/data-formato/obiettivi/2020/a01-00.md:28:22  errore  fasi.1.inizio_previsto: scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)  [data]
+      "tests/fixtures/content/data-formato/obiettivi/2020/a01-00.md:28:22  errore  fasi.F02.inizio_previsto: scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)  [data]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a misspelt key once, at the key, suggesting the right one', async () => {
     expect(await output('chiave-sconosciuta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-sconosciuta/obiettivi/2020/a01-00.md:32:5  errore  fasi.1.pes: chiave sconosciuta «pes»: forse intendevi peso?  [chiave-sconosciuta]
+      "tests/fixtures/content/chiave-sconosciuta/obiettivi/2020/a01-00.md:32:5  errore  fasi.F02.pes: chiave sconosciuta «pes»: forse intendevi peso?  [chiave-sconosciuta]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -147,7 +182,7 @@ describe('schema errors at the nested field', () => {
 
   it('rejects text where a number belongs', async () => {
     expect(await output('schema-tipo')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.1.peso: deve essere un numero  [schema]
+      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.F02.peso: deve essere un numero scritto in cifre (per esempio 40 o 12.5)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -161,22 +196,51 @@ describe('schema errors at the nested field', () => {
 
   it('rejects avanzamento over 100', async () => {
     expect(await output('avanzamento-fuori-scala')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/avanzamento-fuori-scala/obiettivi/2020/a01-00.md:33:18  errore  fasi.1.avanzamento: l’avanzamento va da 0 a 100  [schema]
+      "tests/fixtures/content/avanzamento-fuori-scala/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: l’avanzamento va da 0 a 100  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an unknown direzione', async () => {
     expect(await output('direzione-errata')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/direzione-errata/obiettivi/2020/a01-00.md:41:16  errore  indicatori.0.direzione: scrivi crescente, decrescente oppure binario  [schema]
+      "tests/fixtures/content/direzione-errata/obiettivi/2020/a01-00.md:41:16  errore  indicatori.I01.direzione: scrivi crescente, decrescente oppure binario  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects .inf as a value', async () => {
     expect(await output('numero-infinito')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/numero-infinito/obiettivi/2020/a01-00.md:42:20  errore  indicatori.0.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]
+      "tests/fixtures/content/numero-infinito/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('reads numbers as typed: Italian separators, %, €, spaces, sì/no, quotes get the exact fix; 40.5 stays valid', async () => {
+    expect(await output('numeri-italiani')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: togli il simbolo %: scrivi 75  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: «40.000» è ambiguo (il punto separa i decimali, non le migliaia): se intendi quarantamila scrivi 40000, se intendi 40 scrivi 40  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:44:22  errore  indicatori.I01.storico.2018: i decimali si separano con il punto, senza separatore delle migliaia: scrivi 1234.5  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:44:37  errore  indicatori.I01.storico.2019: senza punti tra le migliaia: scrivi 1000000  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:50:20  errore  indicatori.I02.valore_atteso: «Sì» non è un numero: scrivi 1 (sì)  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:51:23  errore  indicatori.I02.valore_raggiunto: «no» non è un numero: scrivi 0 (no)  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:59:20  errore  indicatori.I03.valore_atteso: togli il simbolo dell’euro: scrivi 1200 (l’unità di misura va in unita_di_misura)  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:60:23  errore  indicatori.I03.valore_raggiunto: senza spazi tra le cifre: scrivi 1200  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:62:13  errore  indicatori.I03.storico.2019: un numero si scrive senza virgolette: scrivi 1300  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:69:20  errore  indicatori.I04.valore_atteso: i decimali si separano con il punto: scrivi 80.5  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:70:23  errore  indicatori.I04.valore_raggiunto: togli il simbolo %: scrivi 75 (l’unità di misura va in unita_di_misura)  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:77:20  errore  indicatori.I05.valore_atteso: «1.234» è ambiguo (il punto separa i decimali, non le migliaia): se intendi milleduecentotrentaquattro scrivi 1234, se intendi 1,234 (con i decimali) scrivi 1.2340  [numero]
+      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:78:23  errore  indicatori.I05.valore_raggiunto: «vero» non è un numero: per un indicatore sì/no scrivi 1 (sì) e direzione: binario  [numero]
+      ✖ 13 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('refuses an empty numeric value (nothing, ~ or "") but accepts an explicit null', async () => {
+    expect(await output('valore-vuoto')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:21:5  errore  fasi.F01.peso: valore vuoto: scrivi un numero  [valore-vuoto]
+      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: testo vuoto "": scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: il segno ~ lascia il valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:43:5  errore  indicatori.I01.valore_raggiunto: valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      ✖ 4 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
@@ -233,35 +297,35 @@ describe('rules across fields and files', () => {
 
   it('rejects a DUP code defined twice in dup.yaml', async () => {
     expect(await output('dup-duplicato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/dup-duplicato/dup.yaml:13:21  errore  mandati.0.missioni.1.programmi.0.codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
+      "tests/fixtures/content/dup-duplicato/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/dup.ts)"
     `);
   });
 
   it('rejects two fasi with the same id', async () => {
     expect(await output('id-duplicato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/id-duplicato/obiettivi/2020/a01-00.md:26:9  errore  fasi.1.id: l’id F01 è già usato da fasi.0: ogni fase ha un id diverso  [id-duplicato]
+      "tests/fixtures/content/id-duplicato/obiettivi/2020/a01-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an end date before its start date', async () => {
     expect(await output('date-ordine')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/date-ordine/obiettivi/2020/a01-00.md:31:21  errore  fasi.1.fine_effettiva: la fine effettiva 2020-02-15 viene prima dell’inizio 2020-03-01  [date-ordine]
+      "tests/fixtures/content/date-ordine/obiettivi/2020/a01-00.md:31:21  errore  fasi.F02.fine_effettiva: la fine effettiva 2020-02-15 viene prima dell’inizio 2020-03-01  [date-ordine]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an indicator tipo not listed in ente.yaml, suggesting the nearest', async () => {
     expect(await output('tipo-indicatore')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/tipo-indicatore/obiettivi/2020/a01-00.md:48:11  errore  indicatori.1.tipo: tipo sconosciuto «EFFICASIA»: forse intendevi EFFICACIA?  [tipo-indicatore]
+      "tests/fixtures/content/tipo-indicatore/obiettivi/2020/a01-00.md:48:11  errore  indicatori.I02.tipo: tipo sconosciuto «EFFICASIA»: forse intendevi EFFICACIA?  [tipo-indicatore]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a storico year that is not earlier than anno', async () => {
     expect(await output('storico-anno')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/storico-anno/obiettivi/2020/a01-00.md:44:26  errore  indicatori.0.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      "tests/fixtures/content/storico-anno/obiettivi/2020/a01-00.md:44:26  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -270,8 +334,8 @@ describe('rules across fields and files', () => {
     expect(await output('molti-errori')).toMatchInlineSnapshot(`
       "tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
       tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
-      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:26:9  errore  fasi.1.id: l’id F01 è già usato da fasi.0: ogni fase ha un id diverso  [id-duplicato]
-      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:44:16  errore  indicatori.0.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
+      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:44:16  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
       ✖ 4 errori in 2 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -295,21 +359,37 @@ describe('warnings that do not fail the build', () => {
 
   it('warns about a binary indicator valued 100', async () => {
     expect(await output('binario')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.1.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione  [binario]
+      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione; se il valore è giusto, aggiungi verificato: true e spiega nelle note  [binario]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about a ratio that suggests a unit mismatch', async () => {
     expect(await output('rapporto')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.0.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%)  [rapporto]
+      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.I01.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%); se il valore è giusto, aggiungi verificato: true e spiega nelle note  [rapporto]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('requires a note with verificato: true and warns when nothing needed confirming; a confirmed value is not doubted', async () => {
+    expect(await output('verificato')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:54:11  errore  indicatori.I02.note: con verificato: true spiega nelle note perché il valore è corretto (per esempio la fonte del dato)  [verificato-note]
+      tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:55:17  avviso  indicatori.I02.verificato: i valori non hanno nulla di strano: verificato: true non serve, toglilo (o scrivi false)  [verificato-superfluo]
+      ✖ 1 errore e 1 avviso in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
+  it('warns when stato and the avanzamento of the fasi disagree', async () => {
+    expect(await output('stato-fasi')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/stato-fasi/obiettivi/2020/a01-00.md:8:8  avviso  stato: lo stato è «Concluso» ma non tutte le fasi sono al 100% (F02: 50%): aggiorna l’avanzamento delle fasi oppure lo stato  [stato-fasi]
+      tests/fixtures/content/stato-fasi/obiettivi/2020/a02-00.md:8:8  avviso  stato: lo stato è «In corso» ma tutte le fasi sono al 100%: se l’obiettivo è concluso scrivi stato: Concluso  [stato-fasi]
+      ⚠ 2 avvisi in 2 file, nessun errore: 4 file controllati (2 obiettivi)."
     `);
   });
 
   it('warns about a fase date far from the PEG year', async () => {
     expect(await output('date-anno')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/date-anno/obiettivi/2020/a01-00.md:28:22  avviso  fasi.1.inizio_previsto: la data 2018-03-01 è lontana dall’anno del PEG (2020): controlla l’anno  [date-anno]
+      "tests/fixtures/content/date-anno/obiettivi/2020/a01-00.md:28:22  avviso  fasi.F02.inizio_previsto: la data 2018-03-01 è lontana dall’anno del PEG (2020): controlla l’anno  [date-anno]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });

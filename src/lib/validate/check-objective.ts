@@ -3,7 +3,7 @@ import { bodyWarnings } from './body';
 import { splitFrontMatter } from './frontmatter';
 import { htmlInData, mayContainHtml } from './html';
 import { objectiveRules, type ObjectiveContext } from './objective-rules';
-import type { Finding } from './problem';
+import { labelFields, type Finding } from './problem';
 import { qualityWarnings } from './quality';
 import { readSource } from './source';
 import { parseWithSchema } from './yaml-file';
@@ -51,6 +51,7 @@ export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): 
   if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
   if (parsed.raw && mayContainHtml(split.yaml)) findings.push(...htmlInData(parsed.raw));
   findings.push(...bodyWarnings(split.body, split.bodyLine));
+  labelFields(findings, parsed.raw);
   const key = parsed.data ? { codice: parsed.data.codice, anno: parsed.data.anno } : undefined;
   return { ...base, yaml: findings.length > 0 ? split.yaml : undefined, yamlLine: split.yamlLine, findings, key };
 }

@@ -32,7 +32,7 @@ function duplicateIds(items: readonly { id: string }[], list: 'fasi' | 'indicato
       findings.push({
         rule: 'id-duplicato',
         path: [list, index, 'id'],
-        message: `l’id ${item.id} è già usato da ${list}.${first}: ogni ${list === 'fasi' ? 'fase' : 'indicatore'} ha un id diverso`,
+        message: `l’id ${item.id} è già usato da ${list}.[${first + 1}]: ogni ${list === 'fasi' ? 'fase' : 'indicatore'} ha un id diverso`,
       });
   });
   return findings;
@@ -160,6 +160,22 @@ function storicoAnni(data: Obiettivo): Finding[] {
   return findings;
 }
 
+/** `verificato: true` confirms a doubted value: the note must say why it is right (pages show it). */
+function verificatoNote(data: Obiettivo): Finding[] {
+  return data.indicatori.flatMap((indicatore, index): Finding[] =>
+    indicatore.verificato && !indicatore.note
+      ? [
+          {
+            rule: 'verificato-note',
+            path: ['indicatori', index, 'note'],
+            message:
+              'con verificato: true spiega nelle note perché il valore è corretto (per esempio la fonte del dato)',
+          },
+        ]
+      : [],
+  );
+}
+
 /** Rules across the fields of one schema-valid objective (errors). */
 export function objectiveRules(data: Obiettivo, context: ObjectiveContext): Finding[] {
   return [
@@ -170,5 +186,6 @@ export function objectiveRules(data: Obiettivo, context: ObjectiveContext): Find
     ...duplicateIds(data.indicatori, 'indicatori'),
     ...tipiIndicatore(data, context.tipiIndicatore),
     ...storicoAnni(data),
+    ...verificatoNote(data),
   ];
 }

@@ -8,6 +8,10 @@ export const RULES = {
   yaml: 'YAML syntax error (including a key written twice in the same map).',
   schema: 'A field does not match the schema (type, required field, allowed values, ranges).',
   'chiave-sconosciuta': 'A key the schema does not know (usually misspelt); the nearest valid key is suggested.',
+  numero:
+    'A number written the Italian way (40.000, 80,5, 75%, € 1.200, 1 200, Sì), read from its source text, with the exact fix.',
+  'valore-vuoto':
+    'A numeric field left empty (`valore_raggiunto:`, `~`, `""`): write the number, or `null` on purpose.',
   data: 'A date that is not `YYYY-MM-DD` or does not exist in the calendar (2020-02-31).',
   'date-ordine': 'A start date after its end date (planned, actual, soggetti).',
   'pesi-fasi': 'The pesi of an objective’s fasi do not sum to 100 (±0.01).',
@@ -24,6 +28,9 @@ export const RULES = {
   binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
   rapporto: 'raggiunto/atteso is over 10× or under 1/10: probably a unit mismatch (1 vs 100).',
   'date-anno': 'A fase date outside the PEG year ±1.',
+  'verificato-note': 'An indicator with `verificato: true` and no `note` explaining why its value is right.',
+  'verificato-superfluo': '`verificato: true` on an indicator whose values are not implausible.',
+  'stato-fasi': 'stato and the fasi disagree: concluded with fasi under 100%, or in progress with every fase at 100%.',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -35,4 +42,6 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'binario',
   'rapporto',
   'date-anno',
+  'verificato-superfluo',
+  'stato-fasi',
 ]);

@@ -2,8 +2,8 @@ import type { z } from 'astro/zod';
 import { dottedPath, type Finding, type FieldPath } from './problem';
 import { nearest } from './suggest';
 
-/** Zod 4 schema internals we walk to list the keys allowed at a path (for "forse intendevi …?"). */
-interface SchemaDef {
+/** Zod 4 schema internals we walk: keys allowed at a path, numeric fields, nullable keys. */
+export interface SchemaDef {
   type: string;
   shape?: Record<string, { def: SchemaDef }>;
   innerType?: { def: SchemaDef };
@@ -12,18 +12,54 @@ interface SchemaDef {
   valueType?: { def: SchemaDef };
 }
 
-function unwrap(def: SchemaDef): SchemaDef {
+export const defOf = (schema: z.ZodType) => (schema as unknown as { def: SchemaDef }).def;
+
+/** The schema under nullable/default/pipe wrappers, and whether null is allowed on the way. */
+export function unwrapNullable(def: SchemaDef): { def: SchemaDef; nullable: boolean } {
   let current = def;
+  let nullable = false;
   for (;;) {
+    if (current.type === 'nullable') nullable = true;
     const inner = current.innerType ?? (current.type === 'pipe' ? current.in : undefined);
-    if (!inner) return current;
+    if (!inner) return { def: current, nullable };
     current = inner.def;
   }
 }
 
+function unwrap(def: SchemaDef): SchemaDef {
+  return unwrapNullable(def).def;
+}
+
+const requiredKeysCache = new WeakMap<z.ZodType, ReadonlySet<string>>();
+
+/** Keys that never accept `null` where the schema has them: a missing value cannot be written null. */
+export function requiredKeys(schema: z.ZodType): ReadonlySet<string> {
+  const cached = requiredKeysCache.get(schema);
+  if (cached) return cached;
+  const nullable = new Set<string>();
+  const never = new Set<string>();
+  const seen = new Set<SchemaDef>();
+  const visit = (def: SchemaDef) => {
+    const inner = unwrap(def);
+    if (seen.has(inner)) return;
+    seen.add(inner);
+    if (inner.type === 'object' && inner.shape)
+      for (const [key, value] of Object.entries(inner.shape)) {
+        (unwrapNullable(value.def).nullable ? nullable : never).add(key);
+        visit(value.def);
+      }
+    else if (inner.type === 'array' && inner.element) visit(inner.element.def);
+    else if (inner.type === 'record' && inner.valueType) visit(inner.valueType.def);
+  };
+  visit(defOf(schema));
+  const result = new Set([...never].filter((key) => !nullable.has(key)));
+  requiredKeysCache.set(schema, result);
+  return result;
+}
+
 /** Keys of the strict object at `path` in `schema`, or [] when the path leads elsewhere. */
 export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
-  let def = unwrap((schema as unknown as { def: SchemaDef }).def);
+  let def = unwrap(defOf(schema));
   for (const segment of path) {
     if (def.type === 'object' && def.shape && typeof segment === 'string' && def.shape[segment])
       def = def.shape[segment].def;

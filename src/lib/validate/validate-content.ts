@@ -12,7 +12,7 @@ import { htmlInData } from './html';
 import { Locator } from './locate';
 import type { ObjectiveContext } from './objective-rules';
 import type { Problem } from './problem';
-import { dottedPath } from './problem';
+import { dottedPath, labelFields } from './problem';
 import { WARNING_RULES } from './rules';
 import { readSource } from './source';
 import { parseWithSchema } from './yaml-file';
@@ -48,7 +48,10 @@ function checkYamlFile<T>(
     return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
   const parsed = parseWithSchema(text.text, 1, schema, what);
   // ente.yaml and dup.yaml texts reach every page (name, footer, DUP titles): same HTML check as objectives.
-  const findings = parsed.raw ? [...parsed.findings, ...htmlInData(parsed.raw)] : parsed.findings;
+  const findings = labelFields(
+    parsed.raw ? [...parsed.findings, ...htmlInData(parsed.raw)] : parsed.findings,
+    parsed.raw,
+  );
   return {
     result: { path, source, yaml: text.text, yamlLine: 1, findings } as FileResult,
     data: parsed.data,
@@ -119,7 +122,7 @@ function resolveFindings(file: FileResult): Problem[] {
       line,
       col,
       level: WARNING_RULES.has(finding.rule) ? 'avviso' : 'errore',
-      field: dottedPath(finding.path),
+      field: finding.field ?? dottedPath(finding.path),
       message: finding.message,
       rule: finding.rule,
     };
@@ -154,7 +157,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   const ente = checkYamlFile(join(root, 'ente.yaml'), show(join(root, 'ente.yaml')), EnteSchema, 'i dati di ente.yaml');
   const dup = checkYamlFile(join(root, 'dup.yaml'), show(join(root, 'dup.yaml')), DupSchema, 'i dati di dup.yaml');
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
-  if (dupIndex) dup.result.findings.push(...dupIndex.findings);
+  if (dupIndex) dup.result.findings.push(...labelFields(dupIndex.findings, dup.data));
   const context: ObjectiveContext = {
     tipiIndicatore: ente.data?.tipi_indicatore ?? null,
     dup: dupIndex?.index ?? null,

@@ -1,5 +1,6 @@
 import { load, YAMLException } from 'js-yaml';
 import type { Finding } from './problem';
+import { yamlHint } from './yaml-hints';
 
 /** js-yaml reasons an editor meets, in Italian. Anything else is shown with its original reason. */
 const REASONS: [RegExp, string][] = [
@@ -35,14 +36,18 @@ export type YamlResult = { value: unknown } | { finding: Finding };
 
 /**
  * Parses YAML with js-yaml (fast, no positions kept). `firstLine` is the file line of the YAML's
- * first line, so that marks (zero-based) become file lines: line = firstLine + mark.line.
+ * first line, so that marks (zero-based) become file lines: line = firstLine + mark.line. `required`:
+ * keys that cannot be null, for the advice on a bare `-`.
  */
-export function parseYaml(yaml: string, firstLine: number): YamlResult {
+export function parseYaml(yaml: string, firstLine: number, required: ReadonlySet<string> = new Set()): YamlResult {
   try {
     return { value: load(yaml) };
   } catch (error) {
     if (error instanceof YAMLException) {
       if (/input is empty/.test(error.reason)) return { value: null };
+      const hint = error.mark ? yamlHint(yaml, error.reason, error.mark.line, firstLine, required) : undefined;
+      if (hint)
+        return { finding: { rule: 'yaml', line: firstLine + hint.line, col: hint.col + 1, message: hint.message } };
       return {
         finding: {
           rule: 'yaml',

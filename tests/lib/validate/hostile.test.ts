@@ -11,12 +11,20 @@ const DIR = 'tests/fixtures/content/hostile';
 const SCRIPT_MARKER = /__pwned|alert\(1\)|msgbox/;
 const MARKER = new RegExp(`${SCRIPT_MARKER.source}|evil\\.example`);
 
+/** List items as the validator names them: by id (I02), else by 1-based position ([3]). The fixture's ids are unique. */
+const itemName = (item: unknown, index: number) =>
+  item && typeof item === 'object' && 'id' in item && /^[A-Z]\d{2,3}$/.test(String(item.id))
+    ? String(item.id)
+    : `[${index + 1}]`;
+
 /** What the fixture plants, read independently of the validator: `file field` or `file:line`. */
 function plantedPayloads(): string[] {
   const planted: string[] = [];
   const walk = (file: string, value: unknown, path: string[]) => {
     if (typeof value === 'string') {
       if (MARKER.test(value)) planted.push(`${file} ${path.join('.')}`);
+    } else if (Array.isArray(value)) {
+      value.forEach((child, index) => walk(file, child, [...path, itemName(child, index)]));
     } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) walk(file, child, [...path, key]);
     }
@@ -45,7 +53,7 @@ describe('validator on hostile content', () => {
     expect(result.status).toBe(0);
     const warnings = result.stdout
       .split('\n')
-      .map((line) => /^(\S+?):(\d+):\d+ {2}avviso {2}(?:([\w.]+): )?.*\[html\]$/.exec(line))
+      .map((line) => /^(\S+?):(\d+):\d+ {2}avviso {2}(?:([\w.[\]]+): )?.*\[html\]$/.exec(line))
       .filter((match) => match !== null)
       .map(([, file, line, field]) => (field ? `${file} ${field}` : `${file}:${line}`))
       .sort();
