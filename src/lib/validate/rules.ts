@@ -24,6 +24,7 @@ export const RULES = {
   binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
   rapporto: 'raggiunto/atteso is over 10× or under 1/10: probably a unit mismatch (1 vs 100).',
   'date-anno': 'A fase date outside the PEG year ±1.',
+  formula: 'A text starting with =, +, -, @, tab or CR: spreadsheets would run it as a formula (CSV neutralises it).',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -35,4 +36,5 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'binario',
   'rapporto',
   'date-anno',
+  'formula',
 ]);
