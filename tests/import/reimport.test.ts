@@ -50,8 +50,8 @@ describe('safe re-import', () => {
                tipo: EFFICIENZA
           -    direzione: crescente
           +    direzione: decrescente
+               unita_di_misura: null
                valore_atteso: 30
-               valore_raggiunto: 21
       ✖ 1 file modificati: nessun file scritto."
     `);
   });

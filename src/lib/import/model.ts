@@ -25,6 +25,7 @@ export interface IndicatoreInput {
   descrizione: string;
   tipo: string;
   direzione: Direzione;
+  unita_di_misura: string | null;
   valore_atteso: number | null;
   valore_raggiunto: number | null;
   storico: Map<number, number>;

@@ -63,8 +63,13 @@ export class ObjectiveBuilder {
       );
       return undefined;
     }
-    for (const { index, because } of this.indicatori.inferences) {
+    for (const { index, because, unit } of this.indicatori.inferences) {
       const indicatore = this.indicatori.indicatori[index]!;
+      if (unit)
+        this.diagnostics.inferred(
+          indicatore.line,
+          `${header.codice} I${String(index + 1).padStart(2, '0')} unita_di_misura: ${indicatore.unita_di_misura} (dal testo «${unit}»)`,
+        );
       if (!because) continue;
       const values = [indicatore.valore_atteso, indicatore.valore_raggiunto].filter((v) => v !== null);
       const odd =
