@@ -102,6 +102,12 @@ export function runImport(options: ImportOptions): ImportResult {
     `Riepilogo: ${built.length} obiettivi, ${fasi} fasi, ${indicatori} indicatori, ${paragraphs} paragrafi narrativi; ` +
       `righe non collocate: ${unplaced.length} (con dati: ${unplacedMessages.filter((m) => m.level === 'errore').length})`,
   );
+  out.push(
+    'Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; ' +
+      'controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, ' +
+      'tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: ' +
+      'export troncato). Un testo narrativo tagliato a metà non si può riconoscere.',
+  );
   const errors = all.filter((item) => item.level === 'errore').length;
   if (errors > 0 || !merged) {
     out.push(
