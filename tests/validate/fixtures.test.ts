@@ -51,6 +51,13 @@ describe('files an editor cannot get wrong without a clear line', () => {
     `);
   });
 
+  it('refuses a content folder that an interrupted import left half written', async () => {
+    expect(await output('importazione-interrotta')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/importazione-interrotta/.importazione-in-corso/giornale.json:1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
   it('reports an empty file in one line', async () => {
     expect(await output('file-vuoto')).toMatchInlineSnapshot(`
       "tests/fixtures/content/file-vuoto/obiettivi/2020/a01-00.md:1:1  errore  il file è vuoto  [file]

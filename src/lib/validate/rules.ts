@@ -24,6 +24,8 @@ export const RULES = {
   binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
   rapporto: 'raggiunto/atteso is over 10× or under 1/10: probably a unit mismatch (1 vs 100).',
   'date-anno': 'A fase date outside the PEG year ±1.',
+  importazione:
+    'An import was interrupted after its commit point: its journal is still in the content folder (files may be mixed).',
   formula: 'A text starting with =, +, -, @, tab or CR: spreadsheets would run it as a formula (CSV neutralises it).',
 } as const;
 
