@@ -111,8 +111,7 @@ export function updateDupText(existing: string | undefined, merged: Dup, header:
         // `missioni: []` (an empty flow list) becomes a block list once it has items.
         if (seq.items.length === 0) seq.flow = false;
         seq.items.push(document.createNode(item));
-      }
-      else if (child) sync(found as YAMLMap, child, item[child] as Record<string, unknown>[]);
+      } else if (child) sync(found as YAMLMap, child, item[child] as Record<string, unknown>[]);
     }
   };
   sync(document.contents as YAMLMap, 'mandati', merged.mandati);

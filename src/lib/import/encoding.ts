@@ -43,7 +43,8 @@ export function decodeExport(bytes: Uint8Array): Decoded {
   if (nul !== -1) {
     return {
       line: lineOf(bytes, nul),
-      message: 'la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto',
+      message:
+        'la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto',
     };
   }
   const bad = firstInvalidUtf8(bytes);

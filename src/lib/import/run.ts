@@ -63,7 +63,9 @@ export function runImport(options: ImportOptions): ImportResult {
       `avviso  l’importazione precedente era stata interrotta dopo la conferma: completata (i suoi file sono ora tutti al loro posto)`,
     );
   else if (recovered === 'annullata')
-    out.push(`avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima`);
+    out.push(
+      `avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima`,
+    );
   const parsed = parseExport(text, readTipi(contentDir));
   const { diagnostics } = parsed;
   const built = parsed.obiettivi

@@ -8,7 +8,8 @@ import type { Direzione } from '../../schemas/indicatore';
 const PERCENT = /\(\s*(?:in\s*)?%\s*\)|\d+(?:[.,]\d+)?\s*%|\bin\s*%|\bpercentual[ei]\b/i;
 // "giorni" as the measure ("(giorni)", "in giorni", "numero di giorni", "giorni lavorativi"), not
 // a frequency ("6 giorni su 7") or a deadline ("entro 30 giorni").
-const DAYS = /\(\s*giorni\s*\)|\bin giorni\b|\bnumero(?: medio)? di giorni\b|\bgiorni (?:lavorativi|medi)\b|\bgiorni di (?:attesa|ritardo)\b/i;
+const DAYS =
+  /\(\s*giorni\s*\)|\bin giorni\b|\bnumero(?: medio)? di giorni\b|\bgiorni (?:lavorativi|medi)\b|\bgiorni di (?:attesa|ritardo)\b/i;
 const EURO = /\beuro\b|€/i;
 // A count: the description opens with "Numero", "N°" or "n." (also after a "servizi …:" or "… -" prefix).
 const COUNT = /(?:^|[:\-–]\s*)(?:numero\b|n\s?[°º]|n\.\s)/i;

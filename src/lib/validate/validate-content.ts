@@ -193,10 +193,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   const all: FileResult[] = [ente.result, dup.result, ...objectives];
   const interrupted = interruptedImport(root, show);
   return {
-    problems: [
-      ...interrupted,
-      ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
-    ],
+    problems: [...interrupted, ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : []))],
     files: all.length,
     obiettivi: objectives.length,
   };
