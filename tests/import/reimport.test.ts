@@ -124,4 +124,53 @@ describe('safe re-import', () => {
       'G_1: dup.yaml ha il titolo «Organizzazione e personale», l’export «ORGANIZZAZIONE»; resta quello di dup.yaml (mandato)',
     );
   });
+
+  it('keeps comments between, beside and after the entries of dup.yaml, and their order, on every re-import', () => {
+    const first = importFixture('soggetti.txt');
+    const dupPath = join(first.content, 'dup.yaml');
+    const curated = [
+      '# Curato dall’ufficio controllo',
+      'mandati:',
+      '  # Z_9 prima di G_1: ordine voluto dall’ufficio',
+      '  - codice: Z_9',
+      '    titolo: Altro # provvisorio',
+      '    missioni: []',
+      '  - codice: G_1 # dal DUP 2021',
+      '    titolo: Organizzazione e personale',
+      '    missioni:',
+      '      # missione verificata con la ragioneria',
+      '      - codice: G_1_0110',
+      '        titolo: Risorse umane',
+      '        programmi: []',
+      '# fine del file',
+      '',
+    ].join('\n');
+    writeFileSync(dupPath, curated);
+    const again = importFixture('soggetti.txt', { content: first.content });
+    expect(again.result.exitCode).toBe(0);
+    const text = readFileSync(dupPath, 'utf8');
+    expect(text).toMatchInlineSnapshot(`
+      "# Curato dall’ufficio controllo
+      mandati:
+        # Z_9 prima di G_1: ordine voluto dall’ufficio
+        - codice: Z_9
+          titolo: Altro # provvisorio
+          missioni: []
+        - codice: G_1 # dal DUP 2021
+          titolo: Organizzazione e personale
+          missioni:
+            # missione verificata con la ragioneria
+            - codice: G_1_0110
+              titolo: Risorse umane
+              programmi:
+                - codice: G_1_0110_0003
+                  titolo: Formazione
+
+      # fine del file
+      "
+    `);
+    // A second re-import adds nothing and leaves the file byte for byte.
+    expect(importFixture('soggetti.txt', { content: first.content }).result.exitCode).toBe(0);
+    expect(readFileSync(dupPath, 'utf8')).toBe(text);
+  });
 });
