@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../src/lib/import/run';
 import { fileState } from '../../src/lib/import/serialize';
 import { FIXTURES, importFixture } from './helpers';
 
@@ -172,5 +174,52 @@ describe('safe re-import', () => {
     // A second re-import adds nothing and leaves the file byte for byte.
     expect(importFixture('soggetti.txt', { content: first.content }).result.exitCode).toBe(0);
     expect(readFileSync(dupPath, 'utf8')).toBe(text);
+  });
+
+  it('recognises the shipped 2020 files: six untouched (units included), five curated and refused', () => {
+    const content = mkdtempSync(join(tmpdir(), 'peg-shipped-'));
+    cpSync('content', content, { recursive: true });
+    const result = runImport({
+      exportPath: join(FIXTURES, 'scheda-obiettivi-peg-2020.txt'),
+      outDir: join(content, 'obiettivi'),
+      force: false,
+    });
+    expect(result.exitCode).toBe(1);
+    const refusedFiles = result.output
+      .filter((line) => line.includes('  errore  il file è stato modificato'))
+      .map((line) => line.slice(content.length + 1, line.indexOf('  ')));
+    expect(refusedFiles).toEqual([
+      'obiettivi/2020/a01-00.md',
+      'obiettivi/2020/a02-00.md',
+      'obiettivi/2020/s01-00.md',
+      'obiettivi/2020/s05-00.md',
+      'obiettivi/2020/u09-00.md',
+    ]);
+    // The curated files differ from a fresh import only by the curation docs/import-2020.md lists.
+    const fresh = importFixture('scheda-obiettivi-peg-2020.txt');
+    for (const codice of ['2020_A01_00', '2020_A02_00', '2020_S01_00', '2020_S05_00', '2020_U09_00']) {
+      const shipped = readFileSync(join('content/obiettivi/2020', `${codice.slice(5, 8).toLowerCase()}-00.md`), 'utf8');
+      const changed = diffLines(fresh.text(codice), shipped)
+        .filter((part) => part.added || part.removed)
+        .flatMap((part) =>
+          part.value
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => `${part.added ? '+' : '-'}${line}`),
+        )
+        .filter((line) => !line.includes('# importato da'));
+      const curation = (line: string) =>
+        /^[-+] {4}direzione: (crescente|binario)$/.test(line) ||
+        (codice === '2020_A02_00' &&
+          [
+            '+## Stato di attuazione',
+            '+La scheda del PEG 2020 non riporta lo stato di attuazione di questo obiettivo.',
+          ].includes(line));
+      expect(
+        changed.filter((line) => !curation(line)),
+        codice,
+      ).toEqual([]);
+      expect(changed.length, codice).toBeGreaterThan(0);
+    }
   });
 });
