@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,4 +117,29 @@ describe('an import killed while writing', () => {
     );
     expect(hashTree(content)).toEqual(newTree);
   }, 60_000);
+
+  it('discards a staging folder without journal, saying so, and refuses a journal it cannot trust', () => {
+    const content = join(work, 'annullato');
+    cpSync(old, content, { recursive: true });
+    mkdirSync(join(content, STAGING_DIR));
+    writeFileSync(join(content, STAGING_DIR, '0000.tmp'), 'mezzo file');
+    const again = runImport({ exportPath: SAMPLE, outDir: join(content, 'obiettivi'), force: false });
+    expect(again.exitCode).toBe(0);
+    expect(again.output[1]).toBe(
+      'avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima',
+    );
+    expect(hashTree(content)).toEqual(oldTree);
+
+    mkdirSync(join(content, STAGING_DIR));
+    writeFileSync(
+      join(content, STAGING_DIR, 'giornale.json'),
+      JSON.stringify({ moves: [{ from: `${STAGING_DIR}/0000.tmp`, to: '../fuori.md' }] }),
+    );
+    const refused = runImport({ exportPath: SAMPLE, outDir: join(content, 'obiettivi'), force: false });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output.map((line) => line.replace(content, '<content>'))).toEqual([
+      '<content>/.importazione-in-corso/giornale.json  errore  il giornale dell’importazione interrotta non si legge: ripristina content/ da git (git checkout -- content) e cancella la cartella .importazione-in-corso',
+    ]);
+    expect(existsSync(join(work, 'fuori.md'))).toBe(false);
+  });
 });

@@ -11,7 +11,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /**
  * All-or-nothing writes of an import (several objective files and dup.yaml). Every new file is first
@@ -75,6 +75,11 @@ export function recover(contentDir: string): 'completata' | 'annullata' | undefi
     return staged ? 'annullata' : undefined;
   }
   const { moves } = JSON.parse(readFileSync(journal, 'utf8')) as Journal;
+  // Only moves from the staging folder to inside the content folder: a journal is data, not a script.
+  const inside = (path: unknown) =>
+    typeof path === 'string' && !isAbsolute(path) && !path.split(/[\\/]/).includes('..');
+  if (!Array.isArray(moves) || !moves.every((m) => inside(m.from) && m.from.startsWith(STAGING_DIR) && inside(m.to)))
+    throw new Error(`import journal ${journal} is not a list of moves inside the content folder`);
   applyMoves(contentDir, moves);
   finish(staging);
   return 'completata';

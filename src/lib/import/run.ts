@@ -8,7 +8,7 @@ import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
 import { ObiettivoSchema } from '../../schemas/obiettivo';
 import { buildObjective, type BuiltObjective } from './build';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
-import { commitFiles, recover } from './commit';
+import { commitFiles, JOURNAL, recover, STAGING_DIR } from './commit';
 import { mergeDup, updateDupText } from './dup';
 import { decodeExport } from './encoding';
 import { planFile, type PlannedFile } from './files';
@@ -43,21 +43,19 @@ export function runImport(options: ImportOptions): ImportResult {
   const out: string[] = [];
   const wrongOut = checkOutDir(options.outDir);
   if (wrongOut) return { exitCode: 2, output: [`errore  ${wrongOut}`] };
-  let bytes: Buffer;
+  const contentDir = dirname(resolve(options.outDir));
+  // An import killed while writing is finished (or discarded) first, even if this export is unreadable.
+  let recovered: ReturnType<typeof recover>;
   try {
-    bytes = readFileSync(source);
+    recovered = recover(contentDir);
   } catch {
     return {
       exitCode: 1,
-      output: [`${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
+      output: [
+        `${join(contentDir, STAGING_DIR, JOURNAL)}  errore  il giornale dell’importazione interrotta non si legge: ripristina content/ da git (git checkout -- content) e cancella la cartella ${STAGING_DIR}`,
+      ],
     };
   }
-  const decoded = decodeExport(bytes);
-  if (!('text' in decoded)) return { exitCode: 1, output: [`${source}:${decoded.line}  errore  ${decoded.message}`] };
-  const { text } = decoded;
-  const contentDir = dirname(resolve(options.outDir));
-  // An import killed while writing is finished (or discarded) before anything is read from disk.
-  const recovered = recover(contentDir);
   if (recovered === 'completata')
     out.push(
       `avviso  l’importazione precedente era stata interrotta dopo la conferma: completata (i suoi file sono ora tutti al loro posto)`,
@@ -66,6 +64,19 @@ export function runImport(options: ImportOptions): ImportResult {
     out.push(
       `avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima`,
     );
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(source);
+  } catch {
+    return {
+      exitCode: 1,
+      output: [...out, `${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
+    };
+  }
+  const decoded = decodeExport(bytes);
+  if (!('text' in decoded))
+    return { exitCode: 1, output: [...out, `${source}:${decoded.line}  errore  ${decoded.message}`] };
+  const { text } = decoded;
   const parsed = parseExport(text, readTipi(contentDir));
   const { diagnostics } = parsed;
   const built = parsed.obiettivi
