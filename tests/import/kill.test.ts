@@ -142,4 +142,24 @@ describe('an import killed while writing', () => {
     ]);
     expect(existsSync(join(work, 'fuori.md'))).toBe(false);
   });
+
+  it('reports a write that fails after the commit point and completes it on the next run', async () => {
+    const content = join(work, 'bloccato');
+    mkdirSync(join(content, 'obiettivi'), { recursive: true });
+    cpSync('content/ente.yaml', join(content, 'ente.yaml'));
+    // A file where the year folder must go: the moves fail after the journal is written.
+    writeFileSync(join(content, 'obiettivi', '2020'), 'non una cartella');
+    const failed = runImport({ exportPath: SAMPLE, outDir: join(content, 'obiettivi'), force: false });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.output.at(-1)!.replace(content, '<content>')).toBe(
+      '<content>  errore  scrittura dei file non riuscita (EEXIST): alcuni file sono già nuovi; libera spazio o sistema i permessi e ripeti lo stesso comando per completare',
+    );
+    const report = await validateContent(content, { cwd: content });
+    expect(report.problems.map((problem) => problem.rule)).toContain('importazione');
+    rmSync(join(content, 'obiettivi', '2020'));
+    const again = runImport({ exportPath: SAMPLE, outDir: join(content, 'obiettivi'), force: false });
+    expect(again.exitCode).toBe(0);
+    expect(pendingJournal(content)).toBeUndefined();
+    expect((await validateContent(content, { cwd: content })).problems.filter((p) => p.level === 'errore')).toEqual([]);
+  });
 });

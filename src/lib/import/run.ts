@@ -8,7 +8,7 @@ import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
 import { ObiettivoSchema } from '../../schemas/obiettivo';
 import { buildObjective, type BuiltObjective } from './build';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
-import { commitFiles, JOURNAL, recover, STAGING_DIR } from './commit';
+import { commitFiles, JOURNAL, pendingJournal, recover, STAGING_DIR } from './commit';
 import { mergeDup, updateDupText } from './dup';
 import { decodeExport } from './encoding';
 import { planFile, type PlannedFile } from './files';
@@ -158,10 +158,23 @@ export function runImport(options: ImportOptions): ImportResult {
     out.push(`✖ ${refused.length} file modificati: nessun file scritto.`);
     return { exitCode: 1, output: out };
   }
-  commitFiles(
-    contentDir,
-    planned.filter((file) => file.action !== 'invariato'),
-  );
+  try {
+    commitFiles(
+      contentDir,
+      planned.filter((file) => file.action !== 'invariato'),
+    );
+  } catch (error) {
+    // Disk full, no permission: before the journal nothing changed; after it, the next run completes.
+    const code = (error as NodeJS.ErrnoException).code ?? 'errore';
+    const committed = pendingJournal(contentDir) !== undefined;
+    out.push(
+      `${contentDir}  errore  scrittura dei file non riuscita (${code}): ` +
+        (committed
+          ? 'alcuni file sono già nuovi; libera spazio o sistema i permessi e ripeti lo stesso comando per completare'
+          : 'nessun file è cambiato; libera spazio o sistema i permessi e riprova'),
+    );
+    return { exitCode: 1, output: out };
+  }
   const count = (action: PlannedFile['action']) =>
     planned.slice(0, built.length).filter((file) => file.action === action).length;
   out.push(
