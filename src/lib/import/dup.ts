@@ -1,6 +1,7 @@
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { ProgrammaSchema, type Dup } from '../../schemas/dup';
 import type { Diagnostics } from './diagnostics';
+import { YAML_OPTIONS } from './serialize';
 import type { DupRef, ObiettivoInput } from './model';
 
 /**
@@ -88,13 +89,12 @@ export function mergeDup(
   return { dup, added };
 }
 
-const YAML_OPTIONS = { lineWidth: 0, indentSeq: true, nullStr: 'null', flowCollectionPadding: true } as const;
-
 /**
  * The new dup.yaml text: the editor's file edited in place through the `yaml` Document API, so its
- * comments, order and formatting survive; only the codes in `added` are appended under their parent.
+ * comments, order and formatting survive; codes the file lacks are appended under their parent.
  */
 export function updateDupText(existing: string | undefined, merged: Dup, header: string): string {
+  // readDup has checked the existing file against the schema: its root is a map with `mandati`.
   const document = parseDocument(existing ?? `${header}mandati: []\n`);
   const children = { mandati: 'missioni', missioni: 'programmi', programmi: undefined } as const;
   const sync = (parent: YAMLMap, key: keyof typeof children, items: readonly Record<string, unknown>[]) => {

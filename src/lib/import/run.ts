@@ -124,7 +124,7 @@ export function runImport(options: ImportOptions): ImportResult {
   const errors = all.filter((item) => item.level === 'errore').length;
   if (errors > 0 || !merged) {
     out.push(
-      `✖ ${errors || 1} ${errors === 1 ? 'errore' : 'errori'}: nessun file scritto. Correggi l’export (o il file indicato) e riprova.`,
+      `✖ ${errors || 1} ${errors <= 1 ? 'errore' : 'errori'}: nessun file scritto. Correggi l’export (o il file indicato) e riprova.`,
     );
     return { exitCode: 1, output: out };
   }
