@@ -74,6 +74,14 @@ describe('repetitions and truncation', () => {
     `);
   });
 
+  it('refuses a page of narrative printed twice, naming both lines', () => {
+    expect(refused('ripetizione-testo.txt')).toMatchInlineSnapshot(`
+      [
+        "  tests/fixtures/import/ripetizione-testo.txt:73  errore  2023_Z07_02: il paragrafo «Il cantiere del parco Nord è stato conse…» alle righe 64 e 73 è ripetuto identico: una pagina è stampata due volte? Togli la ripetizione dall’export",
+      ]
+    `);
+  });
+
   it('accepts the page header printed again on every page', () => {
     const imported = importFixture('pagine-multiple.txt');
     expect(imported.result.exitCode).toBe(0);

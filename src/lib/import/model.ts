@@ -47,6 +47,8 @@ export interface Block {
   /** Leading spaces of a list item (nested lists). */
   indent: string;
   text: string;
+  /** Export line where the block starts (for messages). */
+  line?: number;
 }
 
 export interface ObiettivoInput {

@@ -7,6 +7,9 @@ import { short } from './inline';
 import { Narrative } from './narrative';
 import { IndicatoriTable, SoggettiTable } from './tables';
 
+/** Characters from which two identical paragraphs of one objective are a repeated page, not chance. */
+const LONG_PARAGRAPH = 80;
+
 /** Collects one objective over its page blocks, then checks that it is complete. */
 export class ObjectiveBuilder {
   readonly fasi: FasiTable;
@@ -82,6 +85,21 @@ export class ObjectiveBuilder {
     check(this.fasi.fasi, 'la fase', (fase) => fase.titolo);
     check(this.indicatori.indicatori, 'la riga di indicatore', (indicatore) => indicatore.descrizione);
     check(this.soggetti.soggetti, 'la riga dei soggetti coinvolti', (soggetto) => soggetto.nominativo);
+    // A page of narrative only: a long paragraph twice in the same section. Short ones ("Comprende:")
+    // may repeat, and reports do copy a paragraph from Modalità into Stato di attuazione.
+    for (const blocks of [this.modalita.blocks, this.statoAttuazione.blocks]) {
+      const paragraphs = new Map<string, number>();
+      for (const block of blocks) {
+        if (block.text.length < LONG_PARAGRAPH || block.line === undefined) continue;
+        const first = paragraphs.get(block.text);
+        if (first === undefined) paragraphs.set(block.text, block.line);
+        else
+          this.diagnostics.error(
+            block.line,
+            `${this.header.codice}: il paragrafo «${short(block.text)}» alle righe ${first} e ${block.line} è ripetuto identico: una pagina è stampata due volte? Togli la ripetizione dall’export`,
+          );
+      }
+    }
   }
 
   build(atEnd = false): ObiettivoInput | undefined {
