@@ -22,7 +22,9 @@ I tipi di indicatore ammessi si leggono da ente.yaml nella stessa cartella, se c
 Ogni file scritto porta in prima riga l'impronta (sha256) del testo importato: se un editor ha
 modificato il file, una nuova importazione non lo sovrascrive senza --force e mostra le differenze.
 Alla fine si stampa un riepilogo con i valori dedotti da confermare e ogni riga non collocata.
-Se c'è un errore, o una riga con dati non collocata, non si scrive nessun file ed esce con codice 1.`;
+Il file deve essere in UTF-8. Se c'è un errore, una riga con dati non collocata, una pagina ripetuta
+o l'export è troncato, non si scrive nessun file ed esce con codice 1 (2 se --out non è la cartella
+degli obiettivi). I file si scrivono tutti o nessuno: se il comando si interrompe, ripetilo uguale.`;
 
 function main(): number {
   let parsed;

@@ -14,7 +14,7 @@ export class ScaffoldError extends Error {}
 /** Marks a value the editor must write; emitted as `""` with the field's description as comment. */
 const TODO = Symbol('da compilare');
 
-type Value = typeof TODO | string | number | null | Value[] | { [key: string]: Value };
+type Value = typeof TODO | string | number | boolean | null | Value[] | { [key: string]: Value };
 type Shape = Record<string, { description?: string }>;
 
 /** Path (relative to the content folder) and text of the new objective file. */
@@ -30,7 +30,7 @@ function checkKeys(value: Record<string, Value>, shape: Shape, where: string) {
   }
 }
 
-function scalar(value: string | number | null): string {
+function scalar(value: string | number | boolean | null): string {
   if (typeof value === 'string' && !/^[\p{L}\p{N}_][\p{L}\p{N}_ .-]*$/u.test(value)) return JSON.stringify(value);
   return String(value);
 }
@@ -86,10 +86,12 @@ export function scaffoldObiettivo(codice: string): Scaffold {
     descrizione: TODO,
     tipo: TODO,
     direzione: 'crescente',
+    unita_di_misura: null,
     valore_atteso: null,
     valore_raggiunto: null,
     storico: {},
     note: null,
+    verificato: false,
   };
   const dup: Record<string, Value> = { mandato: TODO, missione: TODO, programma: TODO };
   const obiettivo: Record<string, Value> = {

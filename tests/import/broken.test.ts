@@ -21,6 +21,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/troncato.txt:18  errore  2025_R01_00 fase «Turni del personale»: manca la riga delle date effettive (il file finisce qui: l’export è troncato?)
       Riepilogo: 1 obiettivi, 0 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -31,6 +32,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/troncato-intestazione.txt:1  errore  intestazione «OBIETTIVO DI PEG» incompleta: manca l’etichetta «Responsabile»
       Riepilogo: 0 obiettivi, 0 fasi, 0 indicatori, 0 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -43,6 +45,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/cella-mancante.txt:24  errore  riga di indicatore con 5 celle invece di 6: manca o avanza una colonna
       Riepilogo: 1 obiettivi, 1 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -55,6 +58,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/tipo-sconosciuto.txt:24  errore  2025_R01_00 indicatore «Serate di apertura»: tipo di indicatore sconosciuto «EFFICACE»; i tipi ammessi sono EFFICACIA, EFFICIENZA, QUALITA, QUANTITATIVO (si aggiungono in ente.yaml, tipi_indicatore)
       Riepilogo: 1 obiettivi, 1 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -69,6 +73,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/testo-casuale.txt:1  errore  nessun «OBIETTIVO DI PEG» nel file: non sembra una Scheda obiettivi esportata dal software del PEG
       Riepilogo: 0 obiettivi, 0 fasi, 0 indicatori, 0 paragrafi narrativi; righe non collocate: 3 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -81,6 +86,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/testo-in-tabella.txt:19  errore  2025_R01_00: testo inatteso dentro la tabella delle fasi: «le serate sono piaciute molto ai ragazzi del quartiere»
       Riepilogo: 1 obiettivi, 1 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -93,6 +99,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/data-non-valida.txt:18  errore  2025_R01_00 fase «Turni del personale»: «31/02/2025» nella colonna Fine Prevista non è una data GG/MM/AAAA esistente
       Riepilogo: 1 obiettivi, 1 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 0 (con dati: 0)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });
@@ -105,6 +112,7 @@ describe('broken exports', () => {
       Errori (1):
         tests/fixtures/import/dati-non-collocati.txt:12  errore  riga con dati non collocata: «Utenti serali⇥350»
       Riepilogo: 1 obiettivi, 1 fasi, 0 indicatori, 1 paragrafi narrativi; righe non collocate: 1 (con dati: 1)
+      Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: export troncato). Un testo narrativo tagliato a metà non si può riconoscere.
       ✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova."
     `);
   });

@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../src/lib/import/run';
 import { fileState } from '../../src/lib/import/serialize';
 import { FIXTURES, importFixture } from './helpers';
 
@@ -50,8 +52,8 @@ describe('safe re-import', () => {
                tipo: EFFICIENZA
           -    direzione: crescente
           +    direzione: decrescente
+               unita_di_misura: null
                valore_atteso: 30
-               valore_raggiunto: 21
       ✖ 1 file modificati: nessun file scritto."
     `);
   });
@@ -123,5 +125,101 @@ describe('safe re-import', () => {
     expect(again.output).toContain(
       'G_1: dup.yaml ha il titolo «Organizzazione e personale», l’export «ORGANIZZAZIONE»; resta quello di dup.yaml (mandato)',
     );
+  });
+
+  it('keeps comments between, beside and after the entries of dup.yaml, and their order, on every re-import', () => {
+    const first = importFixture('soggetti.txt');
+    const dupPath = join(first.content, 'dup.yaml');
+    const curated = [
+      '# Curato dall’ufficio controllo',
+      'mandati:',
+      '  # Z_9 prima di G_1: ordine voluto dall’ufficio',
+      '  - codice: Z_9',
+      '    titolo: Altro # provvisorio',
+      '    missioni: []',
+      '  - codice: G_1 # dal DUP 2021',
+      '    titolo: Organizzazione e personale',
+      '    missioni:',
+      '      # missione verificata con la ragioneria',
+      '      - codice: G_1_0110',
+      '        titolo: Risorse umane',
+      '        programmi: []',
+      '# fine del file',
+      '',
+    ].join('\n');
+    writeFileSync(dupPath, curated);
+    const again = importFixture('soggetti.txt', { content: first.content });
+    expect(again.result.exitCode).toBe(0);
+    const text = readFileSync(dupPath, 'utf8');
+    expect(text).toMatchInlineSnapshot(`
+      "# Curato dall’ufficio controllo
+      mandati:
+        # Z_9 prima di G_1: ordine voluto dall’ufficio
+        - codice: Z_9
+          titolo: Altro # provvisorio
+          missioni: []
+        - codice: G_1 # dal DUP 2021
+          titolo: Organizzazione e personale
+          missioni:
+            # missione verificata con la ragioneria
+            - codice: G_1_0110
+              titolo: Risorse umane
+              programmi:
+                - codice: G_1_0110_0003
+                  titolo: Formazione
+
+      # fine del file
+      "
+    `);
+    // A second re-import adds nothing and leaves the file byte for byte.
+    expect(importFixture('soggetti.txt', { content: first.content }).result.exitCode).toBe(0);
+    expect(readFileSync(dupPath, 'utf8')).toBe(text);
+  });
+
+  it('recognises the shipped 2020 files: six untouched (units included), five curated and refused', () => {
+    const content = mkdtempSync(join(tmpdir(), 'peg-shipped-'));
+    cpSync('content', content, { recursive: true });
+    const result = runImport({
+      exportPath: join(FIXTURES, 'scheda-obiettivi-peg-2020.txt'),
+      outDir: join(content, 'obiettivi'),
+      force: false,
+    });
+    expect(result.exitCode).toBe(1);
+    const refusedFiles = result.output
+      .filter((line) => line.includes('  errore  il file è stato modificato'))
+      .map((line) => line.slice(content.length + 1, line.indexOf('  ')));
+    expect(refusedFiles).toEqual([
+      'obiettivi/2020/a01-00.md',
+      'obiettivi/2020/a02-00.md',
+      'obiettivi/2020/s01-00.md',
+      'obiettivi/2020/s05-00.md',
+      'obiettivi/2020/u09-00.md',
+    ]);
+    // The curated files differ from a fresh import only by the curation docs/import-2020.md lists.
+    const fresh = importFixture('scheda-obiettivi-peg-2020.txt');
+    for (const codice of ['2020_A01_00', '2020_A02_00', '2020_S01_00', '2020_S05_00', '2020_U09_00']) {
+      const shipped = readFileSync(join('content/obiettivi/2020', `${codice.slice(5, 8).toLowerCase()}-00.md`), 'utf8');
+      const changed = diffLines(fresh.text(codice), shipped)
+        .filter((part) => part.added || part.removed)
+        .flatMap((part) =>
+          part.value
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => `${part.added ? '+' : '-'}${line}`),
+        )
+        .filter((line) => !line.includes('# importato da'));
+      const curation = (line: string) =>
+        /^[-+] {4}direzione: (crescente|binario)$/.test(line) ||
+        (codice === '2020_A02_00' &&
+          [
+            '+## Stato di attuazione',
+            '+La scheda del PEG 2020 non riporta lo stato di attuazione di questo obiettivo.',
+          ].includes(line));
+      expect(
+        changed.filter((line) => !curation(line)),
+        codice,
+      ).toEqual([]);
+      expect(changed.length, codice).toBeGreaterThan(0);
+    }
   });
 });

@@ -159,10 +159,12 @@ describe('the 2020 sample export', () => {
         'garantire almeno una pattuglia per turno di servizio (dalle 7,00 alle 21,00) dedicata ai controlli alle attività commerciali e di ristorazione, oltre al servizio di pronto intervento (21,00 - 24,00)',
       tipo: 'EFFICACIA',
       direzione: 'crescente',
+      unita_di_misura: null,
       valore_atteso: 1,
       valore_raggiunto: 1,
       storico: {},
       note: null,
+      verificato: false,
     });
   });
 
@@ -200,6 +202,7 @@ describe('the 2020 sample export', () => {
     expect(data.indicatori[6]).toMatchObject({
       tipo: 'EFFICACIA',
       direzione: 'crescente',
+      unita_di_misura: null,
       valore_atteso: 1,
       valore_raggiunto: 100,
     });
@@ -267,12 +270,14 @@ describe('the 2020 sample export', () => {
     expect(indicatori[11]).toMatchObject({
       descrizione: 'Ridotto numero di colloqui frontali di segretariato sociale inferiore a 500 al 31/12',
       direzione: 'decrescente',
+      unita_di_misura: null,
       valore_atteso: 500,
       valore_raggiunto: 82,
     });
     expect(indicatori[19]).toMatchObject({ direzione: 'binario', valore_atteso: 1, valore_raggiunto: 1 });
     expect(indicatori[22]).toMatchObject({
       descrizione: 'Numero di incontri comitato emergenza covid19',
+      unita_di_misura: 'numero',
       valore_atteso: 4,
       valore_raggiunto: 13,
     });
@@ -287,6 +292,7 @@ describe('the 2020 sample export', () => {
       valore_raggiunto: 84,
       storico: { 2019: 50 },
       note: 'si evidenzia che la media del 2019 è su base annua e quella del 2020 è relativa a pochi mesi. I servizi funebri vengono garantiti con le medesime risorse umane e tecnologiche con una notevole difficoltà operativa ed emotiva da non sottovalutare.',
+      verificato: false,
     });
     expect(indicatori.slice(8).map((i) => i.direzione)).toEqual(['binario', 'binario', 'binario']);
   });

@@ -174,3 +174,34 @@ describe('DCAT-AP_IT catalogue', () => {
     expect(catalog['dcat:dataset'][1]!['dct:modified']).toEqual({ '@value': '2021-06-30', '@type': 'xsd:date' });
   });
 });
+
+describe('CSV formula injection', () => {
+  it('neutralises text cells that a spreadsheet would run as a formula; numbers and JSON stay exact', () => {
+    const content = loadContent('tests/fixtures/content/multi-year');
+    const [first] = content.obiettivi;
+    const data = structuredClone(first!.data);
+    data.titolo = '=HYPERLINK("http://esempio.invalid","clic")';
+    data.responsabile = '@SUM(A1:A2)';
+    data.fasi[0]!.note = '-2+3';
+    data.fasi[0]!.titolo = '+39 02 1234';
+    data.indicatori[0]!.descrizione = '\tnascosto';
+    data.indicatori[0]!.note = '\rriga';
+    data.indicatori[0]!.valore_atteso = -5;
+    const document = openDataDocument(content.ente, [{ data, url: '/obiettivi/x/' }]);
+    const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi))[0]!;
+    expect(obiettivi.titolo).toBe(`'=HYPERLINK("http://esempio.invalid","clic")`);
+    expect(obiettivi.responsabile).toBe("'@SUM(A1:A2)");
+    const fase = readCsv(csvTable('fasi', document.obiettivi))[0]!;
+    expect([fase.titolo, fase.note]).toEqual(["'+39 02 1234", "'-2+3"]);
+    const indicatore = readCsv(csvTable('indicatori', document.obiettivi))[0]!;
+    expect([indicatore.descrizione, indicatore.note, indicatore.valore_atteso]).toEqual([
+      "'\tnascosto",
+      "'\rriga",
+      '-5',
+    ]);
+    // JSON keeps the exact text.
+    const json = JSON.parse(toJson(document));
+    expect(json.obiettivi[0].titolo).toBe(data.titolo);
+    expect(json.obiettivi[0].indicatori[0].note).toBe('\rriga');
+  });
+});

@@ -86,6 +86,13 @@ describe('files an editor cannot get wrong without a clear line', () => {
     `);
   });
 
+  it('refuses a content folder that an interrupted import left half written', async () => {
+    expect(await output('importazione-interrotta')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/importazione-interrotta/.importazione-in-corso/giornale.json:1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+  });
+
   it('reports an empty file in one line', async () => {
     expect(await output('file-vuoto')).toMatchInlineSnapshot(`
       "tests/fixtures/content/file-vuoto/obiettivi/2020/a01-00.md:1:1  errore  il file è vuoto  [file]
@@ -361,6 +368,16 @@ describe('warnings that do not fail the build', () => {
     expect(await output('binario')).toMatchInlineSnapshot(`
       "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione; se il valore è giusto, aggiungi verificato: true e spiega nelle note  [binario]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
+    `);
+  });
+
+  it('warns about texts a spreadsheet would run as formulas', async () => {
+    expect(await output('formula')).toMatchInlineSnapshot(`
+      "tests/fixtures/content/formula/obiettivi/2020/a01-00.md:7:15  avviso  responsabile: il testo comincia con «@» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:25:11  avviso  fasi.0.note: il testo comincia con «=» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:27:13  avviso  fasi.1.titolo: il testo comincia con «-» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:53:11  avviso  indicatori.1.note: il testo comincia con «+» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      ⚠ 4 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 

@@ -40,10 +40,12 @@ export function buildObjective(input: ObiettivoInput, diagnostics: Diagnostics):
       descrizione: indicatore.descrizione,
       tipo: indicatore.tipo,
       direzione: indicatore.direzione,
+      unita_di_misura: indicatore.unita_di_misura,
       valore_atteso: indicatore.valore_atteso,
       valore_raggiunto: indicatore.valore_raggiunto,
       storico: Object.fromEntries([...storico].sort(([a], [b]) => a - b).map(([year, value]) => [String(year), value])),
       note: indicatore.note,
+      verificato: false,
     })),
   };
   const result = ObiettivoSchema.safeParse(data);

@@ -1,5 +1,7 @@
+import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { ProgrammaSchema, type Dup } from '../../schemas/dup';
 import type { Diagnostics } from './diagnostics';
+import { YAML_OPTIONS } from './serialize';
 import type { DupRef, ObiettivoInput } from './model';
 
 /**
@@ -85,4 +87,33 @@ export function mergeDup(
     entry('programma', s.programmi, programma, (titolo) => ({ codice: programma.codice, titolo }));
   }
   return { dup, added };
+}
+
+/**
+ * The new dup.yaml text: the editor's file edited in place through the `yaml` Document API, so its
+ * comments, order and formatting survive; codes the file lacks are appended under their parent.
+ */
+export function updateDupText(existing: string | undefined, merged: Dup, header: string): string {
+  // readDup has checked the existing file against the schema: its root is a map with `mandati`.
+  const document = parseDocument(existing ?? `${header}mandati: []\n`);
+  const children = { mandati: 'missioni', missioni: 'programmi', programmi: undefined } as const;
+  const sync = (parent: YAMLMap, key: keyof typeof children, items: readonly Record<string, unknown>[]) => {
+    let list: unknown = parent.get(key, true);
+    if (!isSeq(list)) {
+      list = new YAMLSeq();
+      parent.set(key, list);
+    }
+    const seq = list as YAMLSeq;
+    for (const item of items) {
+      const found = seq.items.find((node) => isMap(node) && node.get('codice') === item.codice);
+      const child = children[key];
+      if (!found) {
+        // `missioni: []` (an empty flow list) becomes a block list once it has items.
+        if (seq.items.length === 0) seq.flow = false;
+        seq.items.push(document.createNode(item));
+      } else if (child) sync(found as YAMLMap, child, item[child] as Record<string, unknown>[]);
+    }
+  };
+  sync(document.contents as YAMLMap, 'mandati', merged.mandati);
+  return document.toString(YAML_OPTIONS);
 }

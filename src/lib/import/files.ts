@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { fileState } from './serialize';
 
 /**
  * Safe writes. Every file is planned first; a file an editor changed since the last import (its
- * fingerprint no longer matches, or it has none) is only replaced with --force. Writes go to a
- * temporary file renamed over the target, so a file is never left half written.
+ * fingerprint no longer matches, or it has none) is only replaced with --force. The writes themselves
+ * are one transaction (commit.ts).
  */
 export type Action = 'nuovo' | 'aggiornato' | 'invariato' | 'sovrascritto' | 'rifiutato';
 
@@ -27,11 +26,4 @@ export function planFile(path: string, text: string, force: boolean): PlannedFil
     context: 2,
   });
   return { path, text, action: force ? 'sovrascritto' : 'rifiutato', diff };
-}
-
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, text, 'utf8');
-  renameSync(temporary, path);
 }

@@ -25,6 +25,7 @@ export interface IndicatoreInput {
   descrizione: string;
   tipo: string;
   direzione: Direzione;
+  unita_di_misura: string | null;
   valore_atteso: number | null;
   valore_raggiunto: number | null;
   storico: Map<number, number>;
@@ -46,6 +47,8 @@ export interface Block {
   /** Leading spaces of a list item (nested lists). */
   indent: string;
   text: string;
+  /** Export line where the block starts (for messages). */
+  line?: number;
 }
 
 export interface ObiettivoInput {

@@ -14,18 +14,23 @@ export class Narrative {
   private open = false;
   private pageBreak = false;
 
-  line(text: string): void {
+  line(text: string, number?: number): void {
     const item = LIST_ITEM.exec(text);
     const last = this.blocks.at(-1);
     if (item) {
       // `- 1) testo`: the number is text of the item, not a nested ordered list.
       const text = markdownText(item[2]!).replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
-      this.blocks.push({ kind: 'li', indent: item[1]!.replace(/\t/g, '  '), text });
+      this.blocks.push({ kind: 'li', indent: item[1]!.replace(/\t/g, '  '), text, line: number });
     } else if (last && (this.open || (this.pageBreak && continues(last.text, text)))) {
       last.text = `${last.text} ${markdownText(text)}`;
     } else {
       // A paragraph of the report that starts like a Markdown heading stays a paragraph.
-      this.blocks.push({ kind: 'p', indent: '', text: markdownText(text).replace(/^(#{1,6})(?=\s)/, '\\$1') });
+      this.blocks.push({
+        kind: 'p',
+        indent: '',
+        text: markdownText(text).replace(/^(#{1,6})(?=\s)/, '\\$1'),
+        line: number,
+      });
     }
     this.open = true;
     this.pageBreak = false;

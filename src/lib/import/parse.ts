@@ -56,7 +56,7 @@ export function parseExport(source: string, tipi: readonly string[]): ParsedExpo
   const text = (line: number, piece: string) => {
     const builder = current!;
     if (section === 'modalita' || section === 'statoAttuazione') {
-      narrative()!.line(piece);
+      narrative()!.line(piece, line);
     } else if (section === 'mandato' || section === 'missione' || section === 'programma') {
       const match = /^(\S+)\s+(.+)$/.exec(plainText(piece));
       if (!match)

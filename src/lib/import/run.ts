@@ -8,10 +8,13 @@ import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
 import { ObiettivoSchema } from '../../schemas/obiettivo';
 import { buildObjective, type BuiltObjective } from './build';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
-import { mergeDup } from './dup';
-import { planFile, writeAtomically, type PlannedFile } from './files';
+import { commitFiles, JOURNAL, pendingJournal, recover, STAGING_DIR } from './commit';
+import { mergeDup, updateDupText } from './dup';
+import { decodeExport } from './encoding';
+import { planFile, type PlannedFile } from './files';
+import { checkOutDir } from './out-dir';
 import { parseExport } from './parse';
-import { serializeObjective, toYaml } from './serialize';
+import { serializeObjective } from './serialize';
 import { carriesData } from './values';
 
 /**
@@ -27,7 +30,8 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  exitCode: 0 | 1;
+  /** 0 written, 1 refused (export or edited files), 2 wrong command line (--out). */
+  exitCode: 0 | 1 | 2;
   /** What to print, line by line (Italian, for editors). */
   output: string[];
 }
@@ -37,27 +41,42 @@ const DUP_HEADER = '# Gerarchia del DUP: mandato → missione → programma. Sch
 export function runImport(options: ImportOptions): ImportResult {
   const source = options.exportPath;
   const out: string[] = [];
-  let text: string;
+  const wrongOut = checkOutDir(options.outDir);
+  if (wrongOut) return { exitCode: 2, output: [`errore  ${wrongOut}`] };
+  const contentDir = dirname(resolve(options.outDir));
+  // An import killed while writing is finished (or discarded) first, even if this export is unreadable.
+  let recovered: ReturnType<typeof recover>;
   try {
-    text = readFileSync(source, 'utf8');
+    recovered = recover(contentDir);
   } catch {
     return {
       exitCode: 1,
-      output: [`${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
-    };
-  }
-  // A NUL byte would be copied into the objective files, which the validator then refuses as binary.
-  const nul = text.indexOf('\u0000');
-  if (nul !== -1) {
-    const line = text.slice(0, nul).split('\n').length;
-    return {
-      exitCode: 1,
       output: [
-        `${source}:${line}  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto`,
+        `${join(contentDir, STAGING_DIR, JOURNAL)}  errore  il giornale dell’importazione interrotta non si legge: ripristina content/ da git (git checkout -- content) e cancella la cartella ${STAGING_DIR}`,
       ],
     };
   }
-  const contentDir = dirname(resolve(options.outDir));
+  if (recovered === 'completata')
+    out.push(
+      `avviso  l’importazione precedente era stata interrotta dopo la conferma: completata (i suoi file sono ora tutti al loro posto)`,
+    );
+  else if (recovered === 'annullata')
+    out.push(
+      `avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima`,
+    );
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(source);
+  } catch {
+    return {
+      exitCode: 1,
+      output: [...out, `${source}  errore  non riesco a leggere il file dell’export (esiste? è un file di testo?)`],
+    };
+  }
+  const decoded = decodeExport(bytes);
+  if (!('text' in decoded))
+    return { exitCode: 1, output: [...out, `${source}:${decoded.line}  errore  ${decoded.message}`] };
+  const { text } = decoded;
   const parsed = parseExport(text, readTipi(contentDir));
   const { diagnostics } = parsed;
   const built = parsed.obiettivi
@@ -96,10 +115,16 @@ export function runImport(options: ImportOptions): ImportResult {
     `Riepilogo: ${built.length} obiettivi, ${fasi} fasi, ${indicatori} indicatori, ${paragraphs} paragrafi narrativi; ` +
       `righe non collocate: ${unplaced.length} (con dati: ${unplacedMessages.filter((m) => m.level === 'errore').length})`,
   );
+  out.push(
+    'Completezza: l’export non dichiara quanti obiettivi, fasi o indicatori contiene e non ha una riga finale; ' +
+      'controllati: intestazione e collegamento al DUP di ogni obiettivo, date previste ed effettive e peso di ogni fase, ' +
+      'tutte le celle di ogni riga, righe ripetute, pesi delle fasi che sommano a 100 (se non tornano nell’ultimo obiettivo, l’import si ferma: ' +
+      'export troncato). Un testo narrativo tagliato a metà non si può riconoscere.',
+  );
   const errors = all.filter((item) => item.level === 'errore').length;
   if (errors > 0 || !merged) {
     out.push(
-      `✖ ${errors || 1} ${errors === 1 ? 'errore' : 'errori'}: nessun file scritto. Correggi l’export (o il file indicato) e riprova.`,
+      `✖ ${errors || 1} ${errors <= 1 ? 'errore' : 'errori'}: nessun file scritto. Correggi l’export (o il file indicato) e riprova.`,
     );
     return { exitCode: 1, output: out };
   }
@@ -113,7 +138,7 @@ export function runImport(options: ImportOptions): ImportResult {
   if (merged.added.length > 0) {
     planned.push({
       path: relative(process.cwd(), dupPath) || dupPath,
-      text: `${existingDup!.header}${toYaml(merged.dup)}`,
+      text: updateDupText(existingDup!.text, merged.dup, DUP_HEADER),
       action: existsSync(dupPath) ? 'aggiornato' : 'nuovo',
     });
   }
@@ -133,7 +158,23 @@ export function runImport(options: ImportOptions): ImportResult {
     out.push(`✖ ${refused.length} file modificati: nessun file scritto.`);
     return { exitCode: 1, output: out };
   }
-  for (const file of planned) if (file.action !== 'invariato') writeAtomically(file.path, file.text);
+  try {
+    commitFiles(
+      contentDir,
+      planned.filter((file) => file.action !== 'invariato'),
+    );
+  } catch (error) {
+    // Disk full, no permission: before the journal nothing changed; after it, the next run completes.
+    const code = (error as NodeJS.ErrnoException).code ?? 'errore';
+    const committed = pendingJournal(contentDir) !== undefined;
+    out.push(
+      `${contentDir}  errore  scrittura dei file non riuscita (${code}): ` +
+        (committed
+          ? 'alcuni file sono già nuovi; libera spazio o sistema i permessi e ripeti lo stesso comando per completare'
+          : 'nessun file è cambiato; libera spazio o sistema i permessi e riprova'),
+    );
+    return { exitCode: 1, output: out };
+  }
   const count = (action: PlannedFile['action']) =>
     planned.slice(0, built.length).filter((file) => file.action === action).length;
   out.push(
@@ -154,13 +195,12 @@ function readTipi(contentDir: string): readonly string[] {
   return TIPI_INDICATORE_BASE;
 }
 
-/** The existing dup.yaml (or an empty hierarchy) and its leading comment lines, kept on rewrite. */
-function readDup(path: string, out: string[]): { dup: Dup; header: string } | undefined {
-  if (!existsSync(path)) return { dup: { mandati: [] }, header: DUP_HEADER };
+/** The existing dup.yaml (or an empty hierarchy) and its text, edited in place on rewrite. */
+function readDup(path: string, out: string[]): { dup: Dup; text: string | undefined } | undefined {
+  if (!existsSync(path)) return { dup: { mandati: [] }, text: undefined };
   const text = readFileSync(path, 'utf8');
-  const header = /^(?:#.*\n)*/.exec(text)![0] || DUP_HEADER;
   try {
-    return { dup: DupSchema.parse(loadYaml(text) ?? { mandati: [] }), header };
+    return { dup: DupSchema.parse(loadYaml(text) ?? { mandati: [] }), text };
   } catch {
     out.push(`${path}  errore  dup.yaml non è valido: correggilo (npm run validate) prima di importare`);
     return undefined;

@@ -15,6 +15,9 @@ export function fingerprint(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** How the importer writes YAML: block style, no line wrapping, `null` spelt out. */
+export const YAML_OPTIONS = { lineWidth: 0, indentSeq: true, nullStr: 'null', flowCollectionPadding: true } as const;
+
 export function toYaml(value: unknown): string {
   const document = new Document(value);
   visit(document, {
@@ -25,7 +28,7 @@ export function toYaml(value: unknown): string {
       }
     },
   });
-  return document.toString({ lineWidth: 0, indentSeq: true, nullStr: 'null', flowCollectionPadding: true });
+  return document.toString(YAML_OPTIONS);
 }
 
 /** The file text without its fingerprint line (what the fingerprint covers). */

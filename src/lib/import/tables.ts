@@ -2,6 +2,7 @@ import { CellReader, type Row } from './cells';
 import type { Diagnostics } from './diagnostics';
 import { inferDirezione } from './direzione';
 import { plainText, short } from './inline';
+import { inferUnita } from './unita';
 import type { IndicatoreInput, SoggettoInput } from './model';
 
 /**
@@ -99,21 +100,25 @@ export class IndicatoriTable {
     }
     const note = read.text(cell('note'));
     const inference = inferDirezione(descrizione, note);
+    const valore_atteso = read.number(cell('atteso'), 'Valore Atteso');
+    const valore_raggiunto = read.number(cell('raggiunto'), 'Valore Raggiunto');
+    const unit = inferUnita(descrizione, inference.direzione, [valore_atteso, valore_raggiunto]);
     this.indicatori.push({
       line: row.line,
       descrizione,
       tipo,
       direzione: inference.direzione,
-      valore_atteso: read.number(cell('atteso'), 'Valore Atteso'),
-      valore_raggiunto: read.number(cell('raggiunto'), 'Valore Raggiunto'),
+      unita_di_misura: unit.unita,
+      valore_atteso,
+      valore_raggiunto,
       storico,
       note,
     });
-    this.inferences.push({ index: this.indicatori.length - 1, because: inference.because });
+    this.inferences.push({ index: this.indicatori.length - 1, because: inference.because, unit: unit.because });
   }
 
-  /** Why each indicator got its direzione (null = default crescente). */
-  readonly inferences: { index: number; because: string | null }[] = [];
+  /** Why each indicator got its direzione (null = default crescente) and its unit (null = none). */
+  readonly inferences: { index: number; because: string | null; unit: string | null }[] = [];
 }
 
 const SOGGETTI_COLUMNS = 5;

@@ -1,17 +1,21 @@
 import { stringify } from 'csv-stringify/sync';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns, type Column } from './columns';
+import { neutraliseFormula } from './formula';
 import type { OpenDataObiettivo } from './records';
 
 /** The three CSV tables of DESIGN.md section 5. */
 export const TABELLE = ['obiettivi', 'fasi', 'indicatori'] as const;
 export type Tabella = (typeof TABELLE)[number];
 
-/** A cell: empty for null, ISO dates and `.` decimals as they are, nested values as JSON. */
+/**
+ * A cell: empty for null, ISO dates and `.` decimals as they are, nested values as JSON. Numbers stay
+ * numbers (`-5`); a text starting like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
+ */
 function cell(value: unknown): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return value;
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return neutraliseFormula(String(value));
 }
 
 /** RFC 4180: header row, comma, CRLF line ends, quotes only where needed (csv-stringify does the quoting). */

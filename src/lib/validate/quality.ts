@@ -1,6 +1,7 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
 import { dubbiIndicatore } from '../metrics';
 import { formatNumber } from './format-number';
+import { formulaWarnings } from './formula';
 import type { Finding } from './problem';
 
 const FASE_DATE_KEYS = ['inizio_previsto', 'fine_prevista', 'inizio_effettivo', 'fine_effettiva'] as const;
@@ -106,5 +107,6 @@ export function qualityWarnings(data: Obiettivo): Finding[] {
         });
     }
   });
+  findings.push(...formulaWarnings(data));
   return findings;
 }

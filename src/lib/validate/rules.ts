@@ -31,6 +31,9 @@ export const RULES = {
   'verificato-note': 'An indicator with `verificato: true` and no `note` explaining why its value is right.',
   'verificato-superfluo': '`verificato: true` on an indicator whose values are not implausible.',
   'stato-fasi': 'stato and the fasi disagree: concluded with fasi under 100%, or in progress with every fase at 100%.',
+  importazione:
+    'An import was interrupted after its commit point: its journal is still in the content folder (files may be mixed).',
+  formula: 'A text starting with =, +, -, @, tab or CR: spreadsheets would run it as a formula (CSV neutralises it).',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -44,4 +47,5 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'date-anno',
   'verificato-superfluo',
   'stato-fasi',
+  'formula',
 ]);

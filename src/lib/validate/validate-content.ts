@@ -4,6 +4,7 @@ import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
 import { slugFromCodice } from '../../schemas/obiettivo';
 import { listObiettivoFiles, toContentPath } from '../content/load';
+import { pendingJournal } from '../import/commit';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
@@ -130,6 +131,27 @@ function resolveFindings(file: FileResult): Problem[] {
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
+/**
+ * An import killed after its commit point leaves its journal: some files are new, some still old.
+ * The folder is refused until the next `npm run import` completes the moves.
+ */
+function interruptedImport(root: string, show: (path: string) => string): Problem[] {
+  const journal = pendingJournal(root);
+  if (!journal) return [];
+  return [
+    {
+      file: show(journal),
+      line: 1,
+      col: 1,
+      level: 'errore',
+      field: '',
+      rule: 'importazione',
+      message:
+        'un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file',
+    },
+  ];
+}
+
 /** Validates a whole content folder and returns every problem of every file at once. */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -172,8 +194,9 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   crossFileRules(objectives);
 
   const all: FileResult[] = [ente.result, dup.result, ...objectives];
+  const interrupted = interruptedImport(root, show);
   return {
-    problems: all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
+    problems: [...interrupted, ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : []))],
     files: all.length,
     obiettivi: objectives.length,
   };
