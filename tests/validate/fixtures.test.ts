@@ -374,9 +374,9 @@ describe('warnings that do not fail the build', () => {
   it('warns about texts a spreadsheet would run as formulas', async () => {
     expect(await output('formula')).toMatchInlineSnapshot(`
       "tests/fixtures/content/formula/obiettivi/2020/a01-00.md:7:15  avviso  responsabile: il testo comincia con «@» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:25:11  avviso  fasi.0.note: il testo comincia con «=» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:27:13  avviso  fasi.1.titolo: il testo comincia con «-» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:53:11  avviso  indicatori.1.note: il testo comincia con «+» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:25:11  avviso  fasi.F01.note: il testo comincia con «=» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:27:13  avviso  fasi.F02.titolo: il testo comincia con «-» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:53:11  avviso  indicatori.I02.note: il testo comincia con «+» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
       ⚠ 4 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
