@@ -26,7 +26,7 @@ export const IndicatoreSchema = z.strictObject({
     .describe('crescente: più alto è meglio (predefinito); decrescente: più basso è meglio; binario: sì = 1, no = 0'),
   unita_di_misura: optionalText
     .default(null)
-    .describe('Unità di misura dei valori (%, giorni, euro, numero …); null se il valore è un puro conteggio'),
+    .describe('Unità di misura dei valori (%, giorni, euro, numero …); null se non indicata'),
   valore_atteso: finiteNumber.nullable().describe('Valore atteso (obiettivo) dell’indicatore'),
   valore_raggiunto: finiteNumber.nullable().describe('Valore raggiunto; null se non ancora rilevato'),
   storico: z

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Document, isMap, isPair, isScalar, visit } from 'yaml';
+import { isAmbiguousNumber } from '../validate/italian-number';
 import type { BuiltObjective } from './build';
 
 /**
@@ -21,6 +22,10 @@ export const YAML_OPTIONS = { lineWidth: 0, indentSeq: true, nullStr: 'null', fl
 export function toYaml(value: unknown): string {
   const document = new Document(value);
   visit(document, {
+    // The validator refuses `1.234` as a possible thousands separator: three decimals get a trailing zero.
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'number' && isAmbiguousNumber(scalar.value)) scalar.minFractionDigits = 4;
+    },
     Pair(_, pair) {
       if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'storico' && isMap(pair.value)) {
         pair.value.flow = true;

@@ -61,10 +61,15 @@ export function inLettere(n: number): string {
  */
 const AMBIGUOUS = /^[-+]?[1-9]\d{0,2}\.\d{3}$/;
 
+/** True when `value` written plainly (`1.234`) is a form this check refuses as ambiguous. */
+export function isAmbiguousNumber(value: number): boolean {
+  return AMBIGUOUS.test(String(value));
+}
+
 /** The way to write `value` in YAML that this check accepts: `1.234` becomes `1.2340`. */
 export function yamlNumber(value: number): string {
   const text = String(value);
-  return AMBIGUOUS.test(text) ? `${text}0` : text;
+  return isAmbiguousNumber(value) ? `${text}0` : text;
 }
 
 /** A value written as Italian words for yes and no. */
