@@ -2,8 +2,10 @@
  * Draws the charts of a page from `canvas[data-chart]` (JSON written at build time). Chart.js is
  * tree-shaken: only the bar chart pieces are registered. Every chart is drawn at once, without
  * animation: a page holds a handful (the overview, and one per indicator with past years), and a
- * chart caught mid-animation would print blank. Before printing, folded details open so their charts
- * and tables reach the paper, and charts resize to the page width.
+ * chart caught mid-animation would print blank. Paper gets an <img> copy of each drawn chart (print
+ * CSS swaps it for the canvas): Chromium may print a canvas blank when it is redrawn while the page
+ * switches to print, and headless printing fires no event to redraw on. Before printing, folded
+ * details open so their charts and tables reach the paper.
  */
 import {
   BarController,
@@ -82,6 +84,35 @@ const rowMarks: Plugin<'bar'> = {
     ctx.restore();
   },
 };
+
+/**
+ * Keeps an <img> copy of the chart next to the canvas, refreshed after the first drawing and after each
+ * resize (not on hover: a tooltip must not reach the paper).
+ */
+const stale = new WeakSet<Chart>();
+const printCopy: Plugin<'bar'> = {
+  id: 'printCopy',
+  install(chart) {
+    stale.add(chart);
+  },
+  resize(chart) {
+    stale.add(chart);
+  },
+  afterRender(chart) {
+    const canvas = chart.canvas;
+    if (!stale.has(chart) || canvas.width === 0 || canvas.height === 0) return;
+    stale.delete(chart);
+    let img = canvas.nextElementSibling;
+    if (!(img instanceof HTMLImageElement)) {
+      img = document.createElement('img');
+      (img as HTMLImageElement).className = 'chart-print';
+      (img as HTMLImageElement).alt = '';
+      canvas.after(img as HTMLImageElement);
+    }
+    (img as HTMLImageElement).src = canvas.toDataURL('image/png');
+  },
+};
+Chart.register(printCopy);
 
 function overview(canvas: HTMLCanvasElement, data: OverviewChart): Chart {
   const esito = (e: string) => color(`--esito-${e.replaceAll(' ', '-')}`, '#555');
@@ -195,19 +226,17 @@ function draw(canvas: HTMLCanvasElement): void {
 const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
 for (const canvas of canvases) draw(canvas);
 
-// Print: open every folded detail (remembering which were closed), and size the charts to the paper.
+// Print: open every folded detail (remembering which were closed); charts inside draw as they appear.
 // Both the events and the media change may fire: the second call finds nothing left to open.
 let opened: HTMLDetailsElement[] = [];
 function beforePrint(): void {
   const closed = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
   for (const details of closed) details.open = true;
   opened.push(...closed);
-  for (const chart of charts.values()) chart.resize();
 }
 function afterPrint(): void {
   for (const details of opened) details.open = false;
   opened = [];
-  for (const chart of charts.values()) chart.resize();
 }
 addEventListener('beforeprint', beforePrint);
 addEventListener('afterprint', afterPrint);
