@@ -9,11 +9,15 @@ import { t } from './i18n';
  * data the client charts draw. Derived numbers come from metrics.ts only (valutazioneIndicatore).
  */
 
+/** What follows a number for its unit: "%" sticks to it, a word is spaced ("12 giorni"), none is "". */
+export function unitSuffix(unita: string | null): string {
+  if (unita === null) return '';
+  return unita === '%' ? '%' : ` ${unita}`;
+}
+
 /** A number with its unit: "50%", "12 giorni", "6.670" (no unit given). */
 export function withUnit(value: number, unita: string | null): string {
-  const number = formatNumber(value);
-  if (unita === null) return number;
-  return unita === '%' ? `${number}%` : `${number} ${unita}`;
+  return `${formatNumber(value)}${unitSuffix(unita)}`;
 }
 
 /** A value as the citizen reads it: binary indicators say Sì/No, others an Italian number with its unit. */
@@ -66,8 +70,7 @@ function scostamentoText(indicatore: Indicatore): string | null {
   const { valore_atteso: atteso, valore_raggiunto: raggiunto, unita_di_misura: unita } = indicatore;
   if (indicatore.direzione === 'binario' || atteso === null || raggiunto === null) return null;
   if (indicatore.direzione === 'crescente') {
-    const text = formatSigned(raggiunto - atteso);
-    return unita === null ? text : `${text}${unita === '%' ? '' : ' '}${unita}`;
+    return `${formatSigned(raggiunto - atteso)}${unitSuffix(unita)}`;
   }
   if (raggiunto === atteso) return t('indicator.scostamento.sulMassimo');
   const gap = withUnit(Math.abs(atteso - raggiunto), unita);
@@ -188,8 +191,10 @@ export interface IndicatorChart {
   valuesLabel: string;
   /** The PEG year's target, drawn as a line: a floor (crescente) or a ceiling (decrescente). */
   target: { value: number; label: string } | null;
-  /** Unit for axis and tooltips, or null. */
-  unita: string | null;
+  /** Tooltip text of each value, with its unit ("75 giorni"). */
+  valueTexts: string[];
+  /** What the axis writes after each tick number (unitSuffix). */
+  unitSuffix: string;
 }
 
 /**
@@ -222,7 +227,8 @@ export function indicatorChart(indicatore: Indicatore, anno: number): IndicatorC
               anno,
             }),
           },
-    unita: indicatore.unita_di_misura,
+    valueTexts: values.map((v) => formatValore(indicatore, v)),
+    unitSuffix: unitSuffix(indicatore.unita_di_misura),
   };
 }
 

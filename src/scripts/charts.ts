@@ -25,8 +25,6 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 const css = getComputedStyle(document.documentElement);
 const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' });
-const withUnit = (value: number, unita: string | null) =>
-  unita === null ? number.format(value) : `${number.format(value)}${unita === '%' ? '' : ' '}${unita}`;
 
 Chart.defaults.font.family = "'Titillium Web', Geneva, Tahoma, sans-serif";
 Chart.defaults.font.size = 13;
@@ -202,12 +200,16 @@ function indicator(canvas: HTMLCanvasElement, data: IndicatorChart): Chart {
         y: {
           beginAtZero: true,
           suggestedMax: highest * 1.15,
-          ticks: { callback: (v) => withUnit(Number(v), data.unita) },
+          ticks: { callback: (v) => `${number.format(Number(v))}${data.unitSuffix}` },
         },
       },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => `${data.valuesLabel}: ${withUnit(Number(item.raw), data.unita)}` } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) => `${data.valuesLabel}: ${data.valueTexts[item.dataIndex] ?? ''}`,
+          },
+        },
         targetValue: data.target,
       } as never,
     },

@@ -125,7 +125,8 @@ describe('indicator view', () => {
       values: [110, 92, 75],
       valuesLabel: 'Valore raggiunto',
       target: { value: 60, label: 'atteso 2020: 60' },
-      unita: null,
+      valueTexts: ['110', '92', '75'],
+      unitSuffix: '',
     });
     expect(indicatorSummary(indicatore, 2020)).toMatchInlineSnapshot(
       `"Atteso 60, raggiunto 75 nel 2020; negli anni precedenti: 2018 110, 2019 92."`,
@@ -136,7 +137,11 @@ describe('indicator view', () => {
       valore_atteso: 30,
       storico: { '2019': 40 },
     });
-    expect(indicatorChart(ceiling, 2020)?.target).toEqual({ value: 30, label: 'massimo 2020: 30 giorni' });
+    expect(indicatorChart(ceiling, 2020)).toMatchObject({
+      target: { value: 30, label: 'massimo 2020: 30 giorni' },
+      valueTexts: ['40 giorni', '100 giorni'],
+      unitSuffix: ' giorni',
+    });
     expect(indicatorSummary(ceiling, 2020)).toBe(
       'Atteso al massimo 30 giorni, raggiunto 100 giorni nel 2020; negli anni precedenti: 2019 40 giorni.',
     );
