@@ -240,11 +240,17 @@ export function indicatorSummary(indicatore: Indicatore, anno: number): string {
       ? t('indicator.atteso.massimo', { valore: attesoValue })
       : attesoValue;
   const raggiunto = formatValore(indicatore, indicatore.valore_raggiunto);
+  const storico = storicoText(indicatore, anno);
+  return storico !== null
+    ? t('chart.indicator.summaryStorico', { atteso, raggiunto, anno, storico })
+    : t('chart.indicator.summary', { atteso, raggiunto, anno });
+}
+
+/** Past years in words, ascending: "2018 110, 2019 92"; null without any. */
+export function storicoText(indicatore: Indicatore, anno: number): string | null {
   const storico = Object.entries(indicatore.storico)
     .filter(([year]) => Number(year) !== anno)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([year, value]) => `${year} ${formatValore(indicatore, value)}`);
-  return storico.length > 0
-    ? t('chart.indicator.summaryStorico', { atteso, raggiunto, anno, storico: storico.join(', ') })
-    : t('chart.indicator.summary', { atteso, raggiunto, anno });
+  return storico.length > 0 ? storico.join(', ') : null;
 }

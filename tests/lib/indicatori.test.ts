@@ -8,6 +8,7 @@ import {
   overviewChart,
   overviewHasContent,
   overviewMax,
+  storicoText,
 } from '../../src/lib/indicatori';
 import type { Indicatore } from '../../src/schemas/indicatore';
 
@@ -149,6 +150,10 @@ describe('indicator view', () => {
 
   it('draws no chart where it would only repeat the words: no past year, or a sì/no indicator', () => {
     expect(indicatorChart(ind({}), 2020)).toBeNull();
-    expect(indicatorChart(ind({ direzione: 'binario', valore_atteso: 1, storico: { '2019': 1 } }), 2020)).toBeNull();
+    const binario = ind({ direzione: 'binario', valore_atteso: 1, storico: { '2019': 1, '2018': 0 } });
+    expect(indicatorChart(binario, 2020)).toBeNull();
+    // Its past years stay on the page in words.
+    expect(storicoText(binario, 2020)).toBe('2018 No, 2019 Sì');
+    expect(storicoText(ind({}), 2020)).toBeNull();
   });
 });
