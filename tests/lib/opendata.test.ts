@@ -178,3 +178,24 @@ describe('DCAT-AP_IT catalogue', () => {
     expect(catalog['dcat:dataset'][1]!['dct:modified']).toEqual({ '@value': '2021-06-30', '@type': 'xsd:date' });
   });
 });
+
+describe('implausible values in open data (2020_S05_00 I07 and I08: atteso 1, raggiunto 100)', () => {
+  const content = loadContent('content');
+  const document = openDataDocument(content.ente, withUrls(content));
+
+  it('publishes the values with no grado and esito "da verificare", in JSON and CSV alike', () => {
+    const s05 = document.obiettivi.find((o) => o.codice === '2020_S05_00')!;
+    for (const id of ['I07', 'I08']) {
+      const indicatore = s05.indicatori.find((i) => i.id === id)!;
+      expect([indicatore.valore_atteso, indicatore.valore_raggiunto]).toEqual([1, 100]);
+      expect([indicatore.grado_raggiungimento, indicatore.esito]).toEqual([null, 'da verificare']);
+    }
+    const rows = readCsv(csvTable('indicatori', document.obiettivi)).filter(
+      (row) => row.codice === '2020_S05_00' && ['I07', 'I08'].includes(row.id!),
+    );
+    expect(rows.map((row) => [row.valore_raggiunto, row.grado_raggiungimento, row.esito])).toEqual([
+      ['100', '', 'da verificare'],
+      ['100', '', 'da verificare'],
+    ]);
+  });
+});
