@@ -2,6 +2,7 @@ import type { Ente } from '../schemas/ente';
 import type { Indicatore } from '../schemas/indicatore';
 import { countEsiti, ESITI, type Esito } from './metrics';
 import { slugify } from './queries';
+import { t } from './i18n';
 
 /** Counts of an objective's indicators by esito, in the fixed order of ESITI, zeros left out. */
 export function esitiCount(
@@ -15,4 +16,12 @@ export function esitiCount(
 /** URL/filter value of an esito: "parzialmente raggiunto" → "parzialmente-raggiunto". */
 export function esitoSlug(esito: Esito): string {
   return slugify(esito);
+}
+
+/** "3 su 8 indicatori raggiunti", with ", 2 da verificare" when some are: they are counted apart, never hidden. */
+export function raggiuntiText(counts: Record<Esito, number>, totale: number): string {
+  const daVerificare = counts['da verificare'];
+  return daVerificare > 0
+    ? t('objective.summary.daVerificare', { raggiunti: counts.raggiunto, totale, daVerificare })
+    : t('objective.summary.raggiunti', { raggiunti: counts.raggiunto, totale });
 }

@@ -113,26 +113,55 @@ export function gradoRaggiungimento(indicatore: Valori): number | null {
   return Math.max(0, raggiunto / atteso);
 }
 
-export const ESITI = ['raggiunto', 'parzialmente raggiunto', 'non raggiunto', 'non rilevato'] as const;
+/**
+ * "da verificare": an implausible value the editor has not confirmed (daVerificare). It is published as such,
+ * with no grado, and counted apart: never as raggiunto, never in an average.
+ */
+export const ESITI = ['raggiunto', 'parzialmente raggiunto', 'non raggiunto', 'non rilevato', 'da verificare'] as const;
 export type Esito = (typeof ESITI)[number];
 
-/**
- * Esito of an indicator from its grado and the thresholds (percent) of ente.yaml: grado ≥ raggiunto →
- * "raggiunto", ≥ parzialmente_raggiunto → "parzialmente raggiunto", else "non raggiunto"; no grado →
- * "non rilevato". Thresholds are inclusive, with 1e-9 % of slack for float division (0.3 / 0.30000000000000004).
- */
-export function esitoIndicatore(indicatore: Valori, soglie: Ente['soglie_esito']): Esito {
-  const grado = gradoRaggiungimento(indicatore);
-  if (grado === null) return 'non rilevato';
-  const percent = grado * 100;
-  // A tiny tolerance so that 0.999999… from float division still counts as 100%.
-  if (percent + 1e-9 >= soglie.raggiunto) return 'raggiunto';
-  if (percent + 1e-9 >= soglie.parzialmente_raggiunto) return 'parzialmente raggiunto';
-  return 'non raggiunto';
+type ValoriVerificati = Valori & Partial<Pick<Indicatore, 'verificato'>>;
+
+/** What is published of an indicator: the grado to show (null when none may be shown), its esito, and why. */
+export interface Valutazione {
+  /** gradoRaggiungimento, or null when there is none or the values are da verificare. */
+  grado: number | null;
+  esito: Esito;
+  /** The reasons of a "da verificare" esito (dubbiIndicatore); empty otherwise. */
+  dubbi: Dubbio[];
 }
 
-/** Indicators of a list by esito, every esito present with its count (0 included). */
-export function countEsiti(indicatori: readonly Valori[], soglie: Ente['soglie_esito']): Record<Esito, number> {
+/**
+ * The one decision on how an indicator is published. Implausible, unconfirmed values (daVerificare) get esito
+ * "da verificare" and no grado; otherwise the grado and the esito from the thresholds of ente.yaml: grado ≥
+ * raggiunto → "raggiunto", ≥ parzialmente_raggiunto → "parzialmente raggiunto", else "non raggiunto"; no grado
+ * → "non rilevato". Thresholds are inclusive, with 1e-9 % of slack for float division
+ * (0.3 / 0.30000000000000004).
+ */
+export function valutazioneIndicatore(indicatore: ValoriVerificati, soglie: Ente['soglie_esito']): Valutazione {
+  if (indicatore.verificato !== true) {
+    const dubbi = dubbiIndicatore(indicatore);
+    if (dubbi.length > 0) return { grado: null, esito: 'da verificare', dubbi };
+  }
+  const grado = gradoRaggiungimento(indicatore);
+  if (grado === null) return { grado, esito: 'non rilevato', dubbi: [] };
+  const percent = grado * 100;
+  // A tiny tolerance so that 0.999999… from float division still counts as 100%.
+  if (percent + 1e-9 >= soglie.raggiunto) return { grado, esito: 'raggiunto', dubbi: [] };
+  if (percent + 1e-9 >= soglie.parzialmente_raggiunto) return { grado, esito: 'parzialmente raggiunto', dubbi: [] };
+  return { grado, esito: 'non raggiunto', dubbi: [] };
+}
+
+/** Esito of an indicator (valutazioneIndicatore). */
+export function esitoIndicatore(indicatore: ValoriVerificati, soglie: Ente['soglie_esito']): Esito {
+  return valutazioneIndicatore(indicatore, soglie).esito;
+}
+
+/** Indicators of a list by esito, every esito present with its count (0 included); "da verificare" apart. */
+export function countEsiti(
+  indicatori: readonly ValoriVerificati[],
+  soglie: Ente['soglie_esito'],
+): Record<Esito, number> {
   const counts = Object.fromEntries(ESITI.map((esito) => [esito, 0])) as Record<Esito, number>;
   for (const indicatore of indicatori) counts[esitoIndicatore(indicatore, soglie)] += 1;
   return counts;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { avanzamentoPonderato, countEsiti, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics';
+import {
+  avanzamentoPonderato,
+  countEsiti,
+  esitoIndicatore,
+  gradoRaggiungimento,
+  valutazioneIndicatore,
+} from '../../src/lib/metrics';
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
 type Direzione = 'crescente' | 'decrescente' | 'binario';
@@ -139,6 +145,7 @@ describe('countEsiti', () => {
       'parzialmente raggiunto': 0,
       'non raggiunto': 0,
       'non rilevato': 0,
+      'da verificare': 0,
     });
   });
 
@@ -150,12 +157,53 @@ describe('countEsiti', () => {
       ind('decrescente', 5, 5),
       ind('binario', 1, 0),
       ind('crescente', 50, null),
+      ind('crescente', 1, 100),
+      { ...ind('crescente', 1, 100), verificato: true },
     ];
     expect(countEsiti(indicatori, soglie)).toEqual({
-      raggiunto: 2,
+      raggiunto: 3,
       'parzialmente raggiunto': 1,
       'non raggiunto': 2,
       'non rilevato': 1,
+      'da verificare': 1,
+    });
+  });
+});
+
+describe('valutazioneIndicatore', () => {
+  it('publishes implausible unconfirmed values as da verificare, with no grado and the reasons', () => {
+    expect(valutazioneIndicatore(ind('crescente', 1, 100), soglie)).toEqual({
+      grado: null,
+      esito: 'da verificare',
+      dubbi: [{ tipo: 'rapporto', atteso: 1, raggiunto: 100 }],
+    });
+    expect(valutazioneIndicatore(ind('binario', 1, 100), soglie)).toMatchObject({
+      grado: null,
+      esito: 'da verificare',
+      dubbi: [{ tipo: 'binario', campo: 'valore_raggiunto', valore: 100 }],
+    });
+    // Far below the target is as suspect as far above: 1 against 100 is no "non raggiunto".
+    expect(valutazioneIndicatore(ind('crescente', 100, 1), soglie).esito).toBe('da verificare');
+  });
+
+  it('shows a confirmed value normally', () => {
+    expect(valutazioneIndicatore({ ...ind('crescente', 1, 100), verificato: true }, soglie)).toEqual({
+      grado: 100,
+      esito: 'raggiunto',
+      dubbi: [],
+    });
+  });
+
+  it('gives plausible values their grado and the esito of the thresholds', () => {
+    expect(valutazioneIndicatore(ind('crescente', 100, 70), soglie)).toEqual({
+      grado: 0.7,
+      esito: 'parzialmente raggiunto',
+      dubbi: [],
+    });
+    expect(valutazioneIndicatore(ind('crescente', 5, null), soglie)).toEqual({
+      grado: null,
+      esito: 'non rilevato',
+      dubbi: [],
     });
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadContent, type Content } from '../../src/lib/content/load';
-import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics';
+import { avanzamentoPonderato, daVerificare, gradoRaggiungimento, valutazioneIndicatore } from '../../src/lib/metrics';
 import { csvTable } from '../../src/lib/opendata/csv';
 import { fasiColumns, indicatoriColumns, obiettiviColumns } from '../../src/lib/opendata/columns';
 import { dcatCatalog } from '../../src/lib/opendata/dcat';
@@ -43,8 +43,12 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
               indicatore[key as keyof typeof indicatore],
             );
           }
-          expect(out.grado_raggiungimento).toBe(gradoRaggiungimento(indicatore));
-          expect(out.esito).toBe(esitoIndicatore(indicatore, content.ente.soglie_esito));
+          const { grado, esito } = valutazioneIndicatore(indicatore, content.ente.soglie_esito);
+          expect(out.grado_raggiungimento).toBe(grado);
+          expect(out.esito).toBe(esito);
+          // Implausible values keep their numbers but publish no grado; the others their plain grado.
+          if (daVerificare(indicatore)) expect([out.grado_raggiungimento, out.esito]).toEqual([null, 'da verificare']);
+          else expect(out.grado_raggiungimento).toBe(gradoRaggiungimento(indicatore));
         });
       });
     });
@@ -203,5 +207,26 @@ describe('CSV formula injection', () => {
     const json = JSON.parse(toJson(document));
     expect(json.obiettivi[0].titolo).toBe(data.titolo);
     expect(json.obiettivi[0].indicatori[0].note).toBe('\rriga');
+  });
+});
+
+describe('implausible values in open data (2020_S05_00 I07 and I08: atteso 1, raggiunto 100)', () => {
+  const content = loadContent('content');
+  const document = openDataDocument(content.ente, withUrls(content));
+
+  it('publishes the values with no grado and esito "da verificare", in JSON and CSV alike', () => {
+    const s05 = document.obiettivi.find((o) => o.codice === '2020_S05_00')!;
+    for (const id of ['I07', 'I08']) {
+      const indicatore = s05.indicatori.find((i) => i.id === id)!;
+      expect([indicatore.valore_atteso, indicatore.valore_raggiunto]).toEqual([1, 100]);
+      expect([indicatore.grado_raggiungimento, indicatore.esito]).toEqual([null, 'da verificare']);
+    }
+    const rows = readCsv(csvTable('indicatori', document.obiettivi)).filter(
+      (row) => row.codice === '2020_S05_00' && ['I07', 'I08'].includes(row.id!),
+    );
+    expect(rows.map((row) => [row.valore_raggiunto, row.grado_raggiungimento, row.esito])).toEqual([
+      ['100', '', 'da verificare'],
+      ['100', '', 'da verificare'],
+    ]);
   });
 });

@@ -15,7 +15,13 @@ describe('summarize', () => {
       // 2020_A01_00: (60×100 + 40×50) / 100 = 80; 2020_B02_00: only F01 reports, 100.
       avanzamentoMedio: 90,
       obiettiviConAvanzamento: 2,
-      esiti: { raggiunto: 1, 'parzialmente raggiunto': 1, 'non raggiunto': 1, 'non rilevato': 1 },
+      esiti: {
+        raggiunto: 1,
+        'parzialmente raggiunto': 1,
+        'non raggiunto': 1,
+        'non rilevato': 1,
+        'da verificare': 0,
+      },
     });
   });
 });

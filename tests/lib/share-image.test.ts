@@ -133,6 +133,24 @@ describe('objectiveCard', () => {
     `);
   });
 
+  it('counts implausible unconfirmed values apart, as da verificare, never among the raggiunti', () => {
+    const base = mixed();
+    const [first] = base.indicatori;
+    const obiettivo = {
+      ...base,
+      indicatori: [
+        { ...first!, id: 'I01', valore_atteso: 1, valore_raggiunto: 100 },
+        { ...first!, id: 'I02', valore_atteso: 1, valore_raggiunto: 100, verificato: true },
+      ],
+    };
+    const card = objectiveCard(obiettivo, ente);
+    expect(card.outcomes).toEqual([
+      { esito: 'raggiunto', count: 1, text: '1 raggiunto' },
+      { esito: 'da verificare', count: 1, text: '1 da verificare' },
+    ]);
+    expect(shareImageAlt(card)).toContain('2 indicatori: 1 raggiunto, 1 da verificare.');
+  });
+
   it('says when no fase reports progress and the objective has no indicators', () => {
     const card = objectiveCard({ ...mixed(), fasi: [], indicatori: [] }, ente);
     expect([card.figures, card.outcomes, card.outcomesLabel]).toMatchInlineSnapshot(`

@@ -28,9 +28,9 @@ export const DERIVED_DESCRIPTIONS = {
   avanzamento_ponderato:
     'Avanzamento ponderato dell’obiettivo da 0 a 100: somma di peso × avanzamento divisa per la somma dei pesi delle fasi che riportano un avanzamento; vuoto se nessuna fase lo riporta',
   grado_raggiungimento:
-    'Grado di raggiungimento come rapporto (1 = 100%): raggiunto/atteso se crescente, atteso/raggiunto se decrescente, 1 o 0 se binario; vuoto se un valore manca',
+    'Grado di raggiungimento come rapporto (1 = 100%): raggiunto/atteso se crescente, atteso/raggiunto se decrescente, 1 o 0 se binario; vuoto se un valore manca o se i valori sono da verificare',
   esito:
-    'Esito dell’indicatore secondo le soglie dell’ente: raggiunto, parzialmente raggiunto, non raggiunto, non rilevato',
+    'Esito dell’indicatore secondo le soglie dell’ente: raggiunto, parzialmente raggiunto, non raggiunto, non rilevato; da verificare se un valore è poco plausibile (per esempio raggiunto 100 contro atteso 1) e l’ente non l’ha ancora confermato: allora il grado è vuoto',
   codice: 'Codice dell’obiettivo a cui appartiene la riga',
 } as const;
 

@@ -3,7 +3,7 @@ import { DupLinkSchema, ObiettivoSchema, type Obiettivo } from '../../schemas/ob
 import { FaseSchema, type Fase } from '../../schemas/fase';
 import { IndicatoreSchema, type Indicatore } from '../../schemas/indicatore';
 import { SoggettoSchema } from '../../schemas/soggetto';
-import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento, type Esito } from '../metrics';
+import { avanzamentoPonderato, valutazioneIndicatore, type Esito } from '../metrics';
 
 /**
  * Open-data records (DESIGN.md section 5, a contract): exactly the front-matter keys, in the schema's
@@ -31,11 +31,9 @@ export function inShapeOrder<T extends object>(shape: object, source: T): T {
 }
 
 function toIndicatore(indicatore: Indicatore, soglie: Ente['soglie_esito']): OpenDataIndicatore {
-  return {
-    ...inShapeOrder(IndicatoreSchema.shape, indicatore),
-    grado_raggiungimento: gradoRaggiungimento(indicatore),
-    esito: esitoIndicatore(indicatore, soglie),
-  };
+  // Implausible unconfirmed values: grado null and esito "da verificare", as on the page.
+  const { grado, esito } = valutazioneIndicatore(indicatore, soglie);
+  return { ...inShapeOrder(IndicatoreSchema.shape, indicatore), grado_raggiungimento: grado, esito };
 }
 
 /** One objective as published in obiettivi.json. */

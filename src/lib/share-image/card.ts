@@ -34,6 +34,7 @@ const ESITO_TEXT: Record<Esito, [one: string, other: string]> = {
   'parzialmente raggiunto': ['parzialmente', 'parzialmente'],
   'non raggiunto': ['non raggiunto', 'non raggiunti'],
   'non rilevato': ['non rilevato', 'non rilevati'],
+  'da verificare': ['da verificare', 'da verificare'],
 };
 const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
 

@@ -29,6 +29,7 @@ const ESITO_COLOR: Record<Esito, string> = {
   'parzialmente raggiunto': '#c27c0e',
   'non raggiunto': '#c0392b',
   'non rilevato': '#9aa3ad',
+  'da verificare': '#7b4fb0',
 };
 
 type Style = Record<string, string | number>;
