@@ -1,19 +1,22 @@
 /**
- * Finds the Chromium that browser tests drive, installing Debian's package when this machine can.
- * Prints the path on success; otherwise one line saying how to install it, and exits 1 — browser
- * tests are never skipped silently.
+ * Finds what browser tests need — Debian's Chromium and the PDF tools of poppler-utils — installing
+ * the packages when this machine can. Prints the Chromium path on success; otherwise one line saying
+ * how to install what is missing, and exits 1: browser tests are never skipped silently.
  */
-import { findChromium, installChromium } from '../tests/e2e/support/chromium';
+import { aptInstall, findChromium, hasCommand, PDF_TOOLS } from '../tests/e2e/support/chromium';
 
-let path = findChromium();
-if (!path) {
-  installChromium();
-  path = findChromium();
-}
-if (!path) {
+const missing = () => [
+  ...(findChromium() ? [] : ['chromium']),
+  ...(PDF_TOOLS.every(hasCommand) ? [] : ['poppler-utils']),
+];
+
+aptInstall(missing());
+const still = missing();
+if (still.length > 0) {
   console.error(
-    'Chromium non trovato: installalo con `sudo apt-get install -y chromium` oppure indica il percorso in CHROME_PATH.',
+    `Mancano ${still.join(' e ')}: installali con \`sudo apt-get install -y ${still.join(' ')}\`` +
+      (still.includes('chromium') ? ' oppure indica il percorso di Chromium in CHROME_PATH.' : '.'),
   );
   process.exit(1);
 }
-console.log(`chromium: ${path}`);
+console.log(`chromium: ${findChromium()}`);

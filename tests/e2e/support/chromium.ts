@@ -19,20 +19,27 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find(executable);
 }
 
-/** Installs Debian's chromium when we are root and apt-get exists; silent no-op otherwise. */
-export function installChromium(): void {
+/** True when `command` is on PATH. */
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Installs Debian packages when we are root and apt-get exists; silent no-op otherwise. */
+export function aptInstall(packages: readonly string[]): void {
   const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) return;
-  console.log('Installo Chromium con apt-get…');
+  if (packages.length === 0 || !isRoot || !hasCommand('apt-get')) return;
+  console.log(`Installo ${packages.join(', ')} con apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
   } catch {
-    // findChromium() afterwards reports the failure in one line.
+    // The caller checks again afterwards and reports the failure in one line.
   }
 }
+
+/** The PDF tools (poppler-utils) the print test reads a printed page with. */
+export const PDF_TOOLS = ['pdftotext', 'pdfinfo', 'pdfimages'] as const;
 
 /** Flags verified on these machines: no sandbox as root, no background traffic to closed networks. */
 export const CHROMIUM_ARGS = [
