@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
 import { slugFromCodice } from '../../schemas/obiettivo';
-import { listObiettivoFiles, toContentPath } from '../content/load';
+import { scanContent, toContentPath } from '../content/entries';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
@@ -15,6 +15,7 @@ import type { Problem } from './problem';
 import { dottedPath } from './problem';
 import { WARNING_RULES } from './rules';
 import { readSource } from './source';
+import { dupCodeFindings } from './url-values';
 import { parseWithSchema } from './yaml-file';
 
 export interface ValidationReport {
@@ -42,7 +43,11 @@ function checkYamlFile<T>(
   path: string,
   schema: Parameters<typeof parseWithSchema<T>>[2],
   what: string,
+  refused: ReadonlySet<string>,
 ) {
+  // Already reported as an entry that is not a file (link, folder, FIFO): not opened, not reported twice.
+  if (refused.has(source))
+    return { result: { path, source, yamlLine: 1, findings: [] } as FileResult, data: undefined };
   const text = readSource(source);
   if ('finding' in text)
     return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
@@ -151,16 +156,20 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     return { problems: [problem], files: 0, obiettivi: 0 };
   }
 
-  const ente = checkYamlFile(join(root, 'ente.yaml'), show(join(root, 'ente.yaml')), EnteSchema, 'i dati di ente.yaml');
-  const dup = checkYamlFile(join(root, 'dup.yaml'), show(join(root, 'dup.yaml')), DupSchema, 'i dati di dup.yaml');
+  const entries = scanContent(root);
+  const refused = new Set(entries.problems.map((p) => p.path));
+  const yamlFile = <T>(name: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
+    checkYamlFile(join(root, name), show(join(root, name)), schema, `i dati di ${name}`, refused);
+  const ente = yamlFile('ente.yaml', EnteSchema);
+  const dup = yamlFile('dup.yaml', DupSchema);
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
-  if (dupIndex) dup.result.findings.push(...dupIndex.findings);
+  if (dupIndex) dup.result.findings.push(...dupIndex.findings, ...dupCodeFindings(dup.data!));
   const context: ObjectiveContext = {
     tipiIndicatore: ente.data?.tipi_indicatore ?? null,
     dup: dupIndex?.index ?? null,
   };
 
-  const files = listObiettivoFiles(root).map((source) => ({
+  const files = entries.obiettivi.map((source) => ({
     source,
     contentPath: toContentPath(root, source),
     path: show(source),
@@ -169,8 +178,22 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   crossFileRules(objectives);
 
   const all: FileResult[] = [ente.result, dup.result, ...objectives];
+  // Entries that are not content (stray, misnamed, links, special files): one error line each.
+  const entryProblems = entries.problems.map((p): Problem => ({
+    file: show(p.path),
+    line: 1,
+    col: 1,
+    level: 'errore',
+    field: '',
+    message: p.message,
+    rule: p.rule,
+  }));
+  const problems = [
+    ...entryProblems,
+    ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
+  ];
   return {
-    problems: all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
+    problems,
     files: all.length,
     obiettivi: objectives.length,
   };
