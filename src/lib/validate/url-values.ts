@@ -67,7 +67,7 @@ export function slugProblem(value: string, slug: string, { what, fix }: UrlValue
   if (limited !== slug)
     return {
       rule: 'indirizzo-lungo',
-      message: `il nome è lungo ${value.length} caratteri: l’indirizzo della sua pagina viene accorciato a …/${limited}/`,
+      message: `testo di ${value.length} caratteri, l’indirizzo della sua pagina viene accorciato a …/${limited}/`,
     };
   return undefined;
 }
