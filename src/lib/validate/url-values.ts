@@ -56,7 +56,12 @@ export function slugProblem(value: string, slug: string, { what, fix }: UrlValue
   const shown = `«${value}»`;
   const key = slug.toLowerCase();
   if (/^[-_.]*$/.test(slug))
-    return { rule: 'indirizzo', message: `${shown} non è ${what} (non contiene lettere o cifre): ${fix}` };
+    return {
+      rule: 'indirizzo',
+      message: /[\p{L}\p{N}]/u.test(value)
+        ? `${shown} non ha lettere dalla A alla Z né cifre, che servono per l’indirizzo della sua pagina: scrivilo in caratteri latini`
+        : `${shown} non è ${what} (non ha lettere né cifre): ${fix}`,
+    };
   if (PLACEHOLDERS.has(key)) return { rule: 'indirizzo', message: `${shown} è un segnaposto, non ${what}: ${fix}` };
   if (RESERVED.has(key))
     return {
