@@ -167,6 +167,38 @@ describe('reconciliation of the built site with content/', () => {
   });
 });
 
+describe('a build whose output disagrees with content/ does not publish', () => {
+  it('stops when a page disappears from the staging folder before reconciliation, leaving dist/ as it was', async () => {
+    const outDir = join(work(), 'dist');
+    mkdirSync(outDir);
+    writeFileSync(join(outDir, 'index.html'), '<p>sito precedente</p>');
+    const before = snapshot(outDir);
+    const child = spawn('npm', ['run', 'build', '--silent'], {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PEG_CONTENT_DIR: resolve('tests/fixtures/content/valido'),
+        PEG_OUT_DIR: outDir,
+        PEG_BUILD_PAUSE: 'postbuild',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const marker = `${outDir}.pausa-postbuild`;
+    while (!existsSync(marker)) await new Promise((done) => setTimeout(done, 20));
+    rmSync(join(stagingDir(outDir), 'obiettivi/2020/a01-00'), { recursive: true });
+    rmSync(marker);
+    expect(await exited).toBe(1);
+    expect(output).toContain('✖ Il sito costruito non corrisponde ai contenuti (1 differenza)');
+    expect(output).toContain('  - pagine degli obiettivi: mancano le pagine di 2020_A01_00');
+    expect(output).not.toMatch(STACK);
+    expect(snapshot(outDir)).toEqual(before);
+  }, 120_000);
+});
+
 describe('a killed build leaves the previous output whole', () => {
   const content = 'tests/fixtures/content/valido';
 

@@ -56,12 +56,20 @@ export async function publish(outDir: string, between: () => Promise<void> = asy
 
 /**
  * Test hook: with PEG_BUILD_PAUSE=<phase> the build writes `<outDir>.pausa-<phase>` when it reaches
- * that phase and waits there, so a test can kill it at a known point without timing guesses.
+ * that phase and waits until the file is removed, so a test can kill it, or change the staging
+ * folder and let it go on, at a known point without timing guesses.
  */
 export function checkpointFor(outDir: string, env: NodeJS.ProcessEnv = process.env) {
   return async (phase: string): Promise<void> => {
     if (env.PEG_BUILD_PAUSE !== phase) return;
-    writeFileSync(join(dirname(outDir), `${basename(outDir)}.pausa-${phase}`), `${process.pid}\n`);
-    await new Promise(() => setInterval(() => {}, 60_000));
+    const marker = join(dirname(outDir), `${basename(outDir)}.pausa-${phase}`);
+    writeFileSync(marker, `${process.pid}\n`);
+    await new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        if (existsSync(marker)) return;
+        clearInterval(timer);
+        done();
+      }, 50);
+    });
   };
 }
