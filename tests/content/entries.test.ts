@@ -90,13 +90,19 @@ describe('every entry of content/ is an objective or one error line', () => {
     `);
   });
 
-  it('reports a missing obiettivi folder and a file in its place', async () => {
+  it('reports a missing or empty obiettivi folder and a file in its place', async () => {
     const dir = validCopy('senza-obiettivi');
     rmSync(join(dir, 'obiettivi'), { recursive: true });
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
       "obiettivi:1:1  errore  la cartella obiettivi non esiste: creala (obiettivi/<anno>/<codice>.md)  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
+    mkdirSync(join(dir, 'obiettivi/2020'), { recursive: true });
+    expect(await output(dir, dir)).toMatchInlineSnapshot(`
+      "obiettivi:1:1  errore  la cartella obiettivi non contiene nessun obiettivo (obiettivi/<anno>/<codice>.md): il sito sarebbe vuoto  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
+    rmSync(join(dir, 'obiettivi'), { recursive: true });
     writeFileSync(join(dir, 'obiettivi'), 'x');
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
       "obiettivi:1:1  errore  deve essere una cartella (obiettivi/<anno>/…)  [file-estraneo]

@@ -212,6 +212,14 @@ export function scanContent(contentDir: string): ContentEntries {
       else obiettivi.push(path);
     }
   }
+  // An empty site is almost always a mistake (wrong folder, failed checkout), and Pagefind, finding no
+  // objective page, would index every other page instead.
+  if (obiettivi.length === 0)
+    problems.push({
+      path: obiettiviDir,
+      rule: 'file',
+      message: 'la cartella obiettivi non contiene nessun obiettivo (obiettivi/<anno>/<codice>.md): il sito sarebbe vuoto',
+    });
   return { obiettivi, problems };
 }
 
