@@ -245,7 +245,7 @@ describe('a killed build leaves the previous output whole', () => {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  it.each(['inizio', 'convalida', 'indicizzazione', 'riconciliazione'])(
+  it.each(['inizio', 'convalida', 'indicizzazione'])(
     'killed at the %s checkpoint',
     async (phase) => {
       const { outDir, before } = previousOutput();
