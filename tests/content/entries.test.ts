@@ -34,6 +34,7 @@ describe('every entry of content/ is an objective or one error line', () => {
       tests/fixtures/content/file-estranei/obiettivi/2020/.DS_Store:1:1  errore  file nascosto: qui vanno solo gli obiettivi (file .md); cancellalo  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/.~lock.a01-00.md#:1:1  errore  file di blocco lasciato da un editor (il documento è aperto o l’editor si è chiuso male): chiudi il documento oppure cancella il file  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/A03-00.MD:1:1  errore  ha l’estensione «.MD»: gli obiettivi sono file .md, rinominalo in a03-00.md  [file-estraneo]
+      tests/fixtures/content/file-estranei/obiettivi/2020/Thumbs.db:1:1  errore  ha l’estensione «.db» e non è un obiettivo (gli obiettivi sono file .md come a01-00.md): spostalo fuori da content/ o cancellalo  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md.bak:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md.orig:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md~:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
@@ -44,7 +45,7 @@ describe('every entry of content/ is an objective or one error line', () => {
       tests/fixtures/content/file-estranei/obiettivi/20201:1:1  errore  la cartella «20201» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/a06-00.md:1:1  errore  file fuori da una cartella dell’anno: gli obiettivi stanno in obiettivi/<anno>/ (per esempio obiettivi/2020/); spostalo lì  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/bozze:1:1  errore  la cartella «bozze» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
-      ✖ 15 errori in 15 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+      ✖ 16 errori in 16 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 

@@ -29,6 +29,9 @@ export interface ContentEntries {
 /** Files expected at the top of content/, besides the obiettivi folder. */
 export const TOP_FILES = ['ente.yaml', 'dup.yaml'] as const;
 
+/** File name of an objective, from its codice (slugFromCodice): a01-00.md, b102-03.md. */
+const OBJECTIVE_NAME = /^[a-z]\d{2,3}-\d{2}\.md$/;
+
 /** A year folder: four digits. */
 const YEAR = /^\d{4}$/;
 
@@ -49,7 +52,7 @@ function isLockFile(name: string): boolean {
 
 /** Backup copies left by editors and merge tools. */
 function isBackup(name: string): boolean {
-  return /~$|\.(bak|orig|old|tmp|backup)$|^#.*#$/i.test(name);
+  return /~$|\.(bak|orig|rej|old|tmp|backup)$|^#.*#$/i.test(name);
 }
 
 /** Name without its (last) extension and the extension, `a02-00.md.txt` → `a02-00.md`, `.txt`. */
@@ -78,7 +81,11 @@ function misnamedObjective(name: string): string | undefined {
   if (name.endsWith('.md')) return undefined;
   const { ext } = splitExtension(name);
   const what = ext ? `ha l’estensione «${ext}»` : 'non ha l’estensione .md';
-  return `${what}: gli obiettivi sono file .md, rinominalo in ${intendedName(name)}`;
+  const intended = intendedName(name);
+  // Suggest a name only when the file looks like an objective (a01-00): not for Thumbs.db or note.txt.
+  return OBJECTIVE_NAME.test(intended)
+    ? `${what}: gli obiettivi sono file .md, rinominalo in ${intended}`
+    : `${what} e non è un obiettivo (gli obiettivi sono file .md come a01-00.md): spostalo fuori da content/ o cancellalo`;
 }
 
 export function toContentPath(contentDir: string, path: string): string {
