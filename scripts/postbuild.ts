@@ -1,27 +1,12 @@
 /**
- * Post-build step of `npm run build` (Astro empties the output folder on every build, so these run
- * after it): the sitemap of the built pages and the Pagefind full-text index.
- * Output folder: PEG_OUT_DIR or dist; content folder (for the site address): PEG_CONTENT_DIR or content.
+ * The post-build steps alone (sitemap, Pagefind index) on PEG_OUT_DIR or dist, for the benchmark,
+ * which times Astro and these steps without the rest of `npm run build` (scripts/build.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { load } from 'js-yaml';
-import * as pagefind from 'pagefind';
-import { EnteSchema } from '../src/schemas/ente';
-import { builtPagePaths, sitemapXml } from '../src/lib/sitemap';
+import { resolve } from 'node:path';
+import { postbuild } from '../src/lib/build/postbuild';
 
-const outDir = resolve(process.env.PEG_OUT_DIR ?? 'dist');
-const contentDir = process.env.PEG_CONTENT_DIR ?? 'content';
-const ente = EnteSchema.parse(load(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')));
-
-const pages = builtPagePaths(outDir);
-writeFileSync(join(outDir, 'sitemap.xml'), sitemapXml(ente.sito_url, pages));
-
-const { index, errors } = await pagefind.createIndex({});
-if (!index) throw new Error(`postbuild: Pagefind did not start: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: outDir });
-if (added.errors.length > 0) throw new Error(`postbuild: Pagefind indexing failed: ${added.errors.join('; ')}`);
-const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-if (written.errors.length > 0) throw new Error(`postbuild: Pagefind could not write: ${written.errors.join('; ')}`);
-await pagefind.close();
-console.log(`sitemap.xml: ${pages.length} pagine; indice di ricerca: ${added.page_count} pagine`);
+const { pages, indexed } = await postbuild(
+  resolve(process.env.PEG_OUT_DIR ?? 'dist'),
+  process.env.PEG_CONTENT_DIR ?? 'content',
+);
+console.log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { DupSchema, type Dup } from './schemas/dup';
 import { EnteSchema, type Ente } from './schemas/ente';
-import { slugFromCodice, type Obiettivo } from './schemas/obiettivo';
+import { objectiveUrl, slugFromCodice, type Obiettivo } from './schemas/obiettivo';
 
 /**
  * Query-once access to the content for pages: every page asks here, nothing calls getCollection
@@ -37,7 +37,7 @@ async function loadAll() {
         body: entry.body ?? '',
         filePath: entry.filePath ?? '',
         slug,
-        url: `/obiettivi/${entry.data.anno}/${slug}/`,
+        url: objectiveUrl(entry.data),
       };
     })
     .sort((a, b) => a.data.codice.localeCompare(b.data.codice));

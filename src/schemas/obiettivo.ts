@@ -55,3 +55,8 @@ export function slugFromCodice(codice: string): string {
     .toLowerCase()
     .replaceAll('_', '-');
 }
+
+/** Canonical path of an objective's page (DESIGN.md section 4): /obiettivi/<anno>/<slug>/ */
+export function objectiveUrl({ codice, anno }: { codice: string; anno: number }): string {
+  return `/obiettivi/${anno}/${slugFromCodice(codice)}/`;
+}

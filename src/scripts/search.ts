@@ -22,7 +22,7 @@ interface Pagefind {
 const FILTERS = ['anno', 'centro'] as const;
 const MAX_RESULTS = 50;
 
-/** Loads the index script written by scripts/postbuild.ts; the path is only known in the built site. */
+/** Loads the index script written by src/lib/build/postbuild.ts; the path is only known in the built site. */
 async function loadPagefind(): Promise<Pagefind> {
   const path = '/pagefind/pagefind.js';
   return (await import(/* @vite-ignore */ path)) as Pagefind;

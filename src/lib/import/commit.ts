@@ -12,6 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { IMPORT_JOURNAL, IMPORT_STAGING_DIR } from '../content/entries';
 
 /**
  * All-or-nothing writes of an import (several objective files and dup.yaml). Every new file is first
@@ -23,8 +24,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
  * staging folder (roll back). A run killed after it leaves the journal: the next import completes the
  * moves (roll forward), and until then the validator refuses the folder ([importazione]).
  */
-export const STAGING_DIR = '.importazione-in-corso';
-export const JOURNAL = 'giornale.json';
+export const STAGING_DIR = IMPORT_STAGING_DIR;
+export const JOURNAL = IMPORT_JOURNAL;
 
 interface Journal {
   /** Paths relative to the content folder: staged file → target. */

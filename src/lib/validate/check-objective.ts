@@ -6,6 +6,7 @@ import { objectiveRules, type ObjectiveContext } from './objective-rules';
 import { labelFields, type Finding } from './problem';
 import { qualityWarnings } from './quality';
 import { readSource } from './source';
+import { urlValueFindings } from './url-values';
 import { parseWithSchema } from './yaml-file';
 
 /** One file's findings plus what is needed to place them. Plain data: it crosses worker threads. */
@@ -48,7 +49,12 @@ export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): 
     'i dati dell’obiettivo (tra le righe ---)',
   );
   const findings: Finding[] = [...parsed.findings];
-  if (parsed.data) findings.push(...objectiveRules(parsed.data, context), ...qualityWarnings(parsed.data));
+  if (parsed.data)
+    findings.push(
+      ...objectiveRules(parsed.data, context),
+      ...urlValueFindings(parsed.data),
+      ...qualityWarnings(parsed.data),
+    );
   if (parsed.raw && mayContainHtml(split.yaml)) findings.push(...htmlInData(parsed.raw));
   findings.push(...bodyWarnings(split.body, split.bodyLine));
   labelFields(findings, parsed.raw);

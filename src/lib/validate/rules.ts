@@ -4,6 +4,9 @@
  */
 export const RULES = {
   file: 'The file cannot be read as text: missing, empty, over the size limit, binary or not UTF-8.',
+  'file-estraneo':
+    'An entry of content/ that is not content: wrong extension, backup or lock file, hidden file, FIFO/socket/device, folder or file in the wrong place, year folder not of 4 digits.',
+  collegamento: 'A symbolic link in content/ (refused wherever it points: each objective is one real file).',
   frontmatter: 'An objective file must start with a `---` line, a YAML map, and a closing `---` line.',
   yaml: 'YAML syntax error (including a key written twice in the same map).',
   schema: 'A field does not match the schema (type, required field, allowed values, ranges).',
@@ -23,6 +26,9 @@ export const RULES = {
   'id-duplicato': 'Two fasi or two indicatori of one objective have the same id.',
   'tipo-indicatore': 'An indicator tipo that is not listed in ente.yaml `tipi_indicatore`.',
   'storico-anno': 'A storico year that is not earlier than the objective’s anno.',
+  indirizzo:
+    'A name that becomes a page address (responsabile, centro di responsabilità, DUP code) is empty of letters and digits, a placeholder (`n.d.`), reserved (`index`), or two DUP codes differ only in case.',
+  'indirizzo-lungo': 'A name whose address would be over 150 characters: the address is shortened with a stable hash.',
   html: 'Raw HTML, an event handler or a `javascript:` URL in a text (shown as text, never rendered).',
   'sezione-mancante': 'The body lacks `## Modalità di attuazione` or `## Stato di attuazione`.',
   binario: 'A binario indicator whose atteso or raggiunto is not 0 or 1.',
@@ -48,4 +54,5 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'verificato-superfluo',
   'stato-fasi',
   'formula',
+  'indirizzo-lungo',
 ]);

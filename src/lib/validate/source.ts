@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Finding } from './problem';
 
 /** Files over this size are refused unread: an objective is a few KB, so 1 MB is a pasted mistake. */
@@ -23,6 +23,11 @@ function lineAt(text: string, offset: number): number {
 export function readSource(path: string): SourceResult {
   let fd: number;
   try {
+    // Opening a FIFO blocks until a writer comes: check the kind of file first.
+    const stats = statSync(path);
+    if (stats.isDirectory()) return { finding: { rule: 'file', message: 'è una cartella, non un file' } };
+    if (!stats.isFile())
+      return { finding: { rule: 'file', message: 'non è un file normale (pipe, socket o dispositivo)' } };
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

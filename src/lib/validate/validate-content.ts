@@ -3,8 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
 import { slugFromCodice } from '../../schemas/obiettivo';
-import { listObiettivoFiles, toContentPath } from '../content/load';
-import { pendingJournal } from '../import/commit';
+import { scanContent, toContentPath } from '../content/entries';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
@@ -16,6 +15,7 @@ import type { Problem } from './problem';
 import { dottedPath, labelFields } from './problem';
 import { WARNING_RULES } from './rules';
 import { readSource } from './source';
+import { dupCodeFindings } from './url-values';
 import { parseWithSchema } from './yaml-file';
 
 export interface ValidationReport {
@@ -43,7 +43,11 @@ function checkYamlFile<T>(
   path: string,
   schema: Parameters<typeof parseWithSchema<T>>[2],
   what: string,
+  refused: ReadonlySet<string>,
 ) {
+  // Already reported as an entry that is not a file (link, folder, FIFO): not opened, not reported twice.
+  if (refused.has(source))
+    return { result: { path, source, yamlLine: 1, findings: [] } as FileResult, data: undefined };
   const text = readSource(source);
   if ('finding' in text)
     return { result: { path, source, yamlLine: 1, findings: [text.finding] } as FileResult, data: undefined };
@@ -131,27 +135,6 @@ function resolveFindings(file: FileResult): Problem[] {
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-/**
- * An import killed after its commit point leaves its journal: some files are new, some still old.
- * The folder is refused until the next `npm run import` completes the moves.
- */
-function interruptedImport(root: string, show: (path: string) => string): Problem[] {
-  const journal = pendingJournal(root);
-  if (!journal) return [];
-  return [
-    {
-      file: show(journal),
-      line: 1,
-      col: 1,
-      level: 'errore',
-      field: '',
-      rule: 'importazione',
-      message:
-        'un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file',
-    },
-  ];
-}
-
 /** Validates a whole content folder and returns every problem of every file at once. */
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -176,16 +159,20 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     return { problems: [problem], files: 0, obiettivi: 0 };
   }
 
-  const ente = checkYamlFile(join(root, 'ente.yaml'), show(join(root, 'ente.yaml')), EnteSchema, 'i dati di ente.yaml');
-  const dup = checkYamlFile(join(root, 'dup.yaml'), show(join(root, 'dup.yaml')), DupSchema, 'i dati di dup.yaml');
+  const entries = scanContent(root);
+  const refused = new Set(entries.problems.map((p) => p.path));
+  const yamlFile = <T>(name: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
+    checkYamlFile(join(root, name), show(join(root, name)), schema, `i dati di ${name}`, refused);
+  const ente = yamlFile('ente.yaml', EnteSchema);
+  const dup = yamlFile('dup.yaml', DupSchema);
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
-  if (dupIndex) dup.result.findings.push(...labelFields(dupIndex.findings, dup.data));
+  if (dupIndex) dup.result.findings.push(...labelFields(dupIndex.findings, dup.data), ...dupCodeFindings(dup.data!));
   const context: ObjectiveContext = {
     tipiIndicatore: ente.data?.tipi_indicatore ?? null,
     dup: dupIndex?.index ?? null,
   };
 
-  const files = listObiettivoFiles(root).map((source) => ({
+  const files = entries.obiettivi.map((source) => ({
     source,
     contentPath: toContentPath(root, source),
     path: show(source),
@@ -194,9 +181,22 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   crossFileRules(objectives);
 
   const all: FileResult[] = [ente.result, dup.result, ...objectives];
-  const interrupted = interruptedImport(root, show);
+  // Entries that are not content (stray, misnamed, links, special files): one error line each.
+  const entryProblems = entries.problems.map((p): Problem => ({
+    file: show(p.path),
+    line: 1,
+    col: 1,
+    level: 'errore',
+    field: '',
+    message: p.message,
+    rule: p.rule,
+  }));
+  const problems = [
+    ...entryProblems,
+    ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
+  ];
   return {
-    problems: [...interrupted, ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : []))],
+    problems,
     files: all.length,
     obiettivi: objectives.length,
   };

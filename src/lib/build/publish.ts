@@ -1,0 +1,75 @@
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * All-or-nothing publication of the built site. The build writes into a staging folder next to the
+ * output folder (same parent, so the same file system and `rename` is atomic) and only a complete,
+ * reconciled site replaces the output:
+ *
+ *   dist → dist.previous,  dist.staging → dist,  remove dist.previous
+ *
+ * Between the two renames there is no dist/ for an instant. A build killed exactly there leaves
+ * dist.previous whole, and `recoverOutput` (run at the start of every build and by `npm start`)
+ * puts it back. A symlink swap would have no such instant, but static hosts and their upload
+ * actions do not all follow a symlinked output folder, so dist/ stays a real folder.
+ */
+
+export function stagingDir(outDir: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.staging`);
+}
+
+export function previousDir(outDir: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.previous`);
+}
+
+/**
+ * Finishes or undoes a publication that was interrupted: restores dist.previous when dist/ is
+ * missing, removes it when the new dist/ is in place. Returns what it did, in Italian, or undefined.
+ */
+export function recoverOutput(outDir: string): string | undefined {
+  const previous = previousDir(outDir);
+  if (!existsSync(previous)) return undefined;
+  if (!existsSync(outDir)) {
+    renameSync(previous, outDir);
+    return `ripristinato ${outDir} dalla copia ${previous} (una pubblicazione precedente era stata interrotta)`;
+  }
+  rmSync(previous, { recursive: true, force: true });
+  return undefined;
+}
+
+/** Removes what an interrupted build left in the staging folder. */
+export function clearStaging(outDir: string): void {
+  rmSync(stagingDir(outDir), { recursive: true, force: true });
+}
+
+/** Replaces outDir with the staging folder; `between` runs after the first rename (for the kill test). */
+export async function publish(outDir: string, between: () => Promise<void> = async () => {}): Promise<void> {
+  const staging = stagingDir(outDir);
+  const previous = previousDir(outDir);
+  recoverOutput(outDir);
+  const hadOutput = existsSync(outDir);
+  if (hadOutput) renameSync(outDir, previous);
+  await between();
+  renameSync(staging, outDir);
+  if (hadOutput) rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * Test hook: with PEG_BUILD_PAUSE=<phase> the build writes `<outDir>.pausa-<phase>` when it reaches
+ * that phase and waits until the file is removed, so a test can kill it, or change the staging
+ * folder and let it go on, at a known point without timing guesses.
+ */
+export function checkpointFor(outDir: string, env: NodeJS.ProcessEnv = process.env) {
+  return async (phase: string): Promise<void> => {
+    if (env.PEG_BUILD_PAUSE !== phase) return;
+    const marker = join(dirname(outDir), `${basename(outDir)}.pausa-${phase}`);
+    writeFileSync(marker, `${process.pid}\n`);
+    await new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        if (existsSync(marker)) return;
+        clearInterval(timer);
+        done();
+      }, 50);
+    });
+  };
+}

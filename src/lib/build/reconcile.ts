@@ -1,0 +1,189 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { objectiveUrl } from '../../schemas/obiettivo';
+import type { Content } from '../content/load';
+import { TABELLE } from '../opendata/csv';
+
+/**
+ * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly
+ * those of the built site: objective pages, rows of every JSON and CSV file of the open data (all
+ * years and each year), entries of the search index and of the sitemap. Any difference is a line in
+ * Italian naming the missing (or extra) codes, and the build does not publish.
+ */
+
+interface Expected {
+  /** codice → anno, url, fasi ids, indicatori ids */
+  obiettivi: Map<string, { anno: number; url: string; fasi: string[]; indicatori: string[] }>;
+}
+
+export function expectedFrom(content: Content): Expected {
+  const obiettivi = new Map<string, { anno: number; url: string; fasi: string[]; indicatori: string[] }>();
+  for (const { data } of content.obiettivi)
+    obiettivi.set(data.codice, {
+      anno: data.anno,
+      url: objectiveUrl(data),
+      fasi: data.fasi.map((f) => f.id),
+      indicatori: data.indicatori.map((i) => i.id),
+    });
+  return { obiettivi };
+}
+
+const MAX_NAMED = 20;
+
+function names(list: string[]): string {
+  const shown = list.slice(0, MAX_NAMED).join(', ');
+  return list.length > MAX_NAMED ? `${shown} e altri ${list.length - MAX_NAMED}` : shown;
+}
+
+/** Compares two sets of keys; `what` names them (`obiettivi`, `fasi`), `where` the output checked. */
+function compare(problems: string[], where: string, what: string, expected: Set<string>, actual: Set<string>) {
+  const missing = [...expected].filter((key) => !actual.has(key)).sort();
+  const extra = [...actual].filter((key) => !expected.has(key)).sort();
+  if (missing.length > 0) problems.push(`${where}: mancano ${what} ${names(missing)}`);
+  if (extra.length > 0) problems.push(`${where}: ci sono ${what} che nei contenuti non esistono: ${names(extra)}`);
+}
+
+type Scope = { anno?: number; label: string; dir: string };
+
+function readOrReport(problems: string[], outDir: string, rel: string): string | undefined {
+  const path = join(outDir, rel);
+  if (!existsSync(path)) {
+    problems.push(`${rel}: il file manca`);
+    return undefined;
+  }
+  return readFileSync(path, 'utf8');
+}
+
+function keysOfScope(expected: Expected, anno?: number) {
+  const obiettivi = new Set<string>();
+  const fasi = new Set<string>();
+  const indicatori = new Set<string>();
+  for (const [codice, o] of expected.obiettivi) {
+    if (anno !== undefined && o.anno !== anno) continue;
+    obiettivi.add(codice);
+    for (const id of o.fasi) fasi.add(`${codice} ${id}`);
+    for (const id of o.indicatori) indicatori.add(`${codice} ${id}`);
+  }
+  return { obiettivi, fasi, indicatori };
+}
+
+function checkJson(problems: string[], outDir: string, expected: Expected, scope: Scope) {
+  const rel = `${scope.dir}obiettivi.json`;
+  const text = readOrReport(problems, outDir, rel);
+  if (text === undefined) return;
+  let rows: { codice?: unknown; fasi?: { id?: unknown }[]; indicatori?: { id?: unknown }[] }[];
+  try {
+    rows = (JSON.parse(text) as { obiettivi: typeof rows }).obiettivi;
+    if (!Array.isArray(rows)) throw new Error('no list');
+  } catch {
+    problems.push(`${rel}: non è un JSON con l’elenco «obiettivi»`);
+    return;
+  }
+  const want = keysOfScope(expected, scope.anno);
+  const obiettivi = new Set(rows.map((r) => String(r.codice)));
+  // An objective missing from the file is one line; its fasi and indicatori are not listed again.
+  const present = (key: string) => obiettivi.has(key.slice(0, key.indexOf(' ')));
+  want.fasi = new Set([...want.fasi].filter(present));
+  want.indicatori = new Set([...want.indicatori].filter(present));
+  const fasi = new Set(rows.flatMap((r) => (r.fasi ?? []).map((f) => `${String(r.codice)} ${String(f.id)}`)));
+  const indicatori = new Set(
+    rows.flatMap((r) => (r.indicatori ?? []).map((i) => `${String(r.codice)} ${String(i.id)}`)),
+  );
+  compare(problems, rel, 'gli obiettivi', want.obiettivi, obiettivi);
+  compare(problems, rel, 'le fasi', want.fasi, fasi);
+  compare(problems, rel, 'gli indicatori', want.indicatori, indicatori);
+}
+
+function checkCsv(problems: string[], outDir: string, expected: Expected, scope: Scope) {
+  const want = keysOfScope(expected, scope.anno);
+  for (const tabella of TABELLE) {
+    const rel = `${scope.dir}${tabella}.csv`;
+    const text = readOrReport(problems, outDir, rel);
+    if (text === undefined) continue;
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(text, { columns: true }) as Record<string, string>[];
+    } catch {
+      problems.push(`${rel}: non è un CSV leggibile`);
+      continue;
+    }
+    const keys = new Set(rows.map((r) => (tabella === 'obiettivi' ? r.codice! : `${r.codice} ${r.id}`)));
+    compare(problems, rel, `le righe di ${tabella === 'obiettivi' ? 'obiettivi' : tabella}`, want[tabella], keys);
+  }
+}
+
+/** Objective pages present: obiettivi/<anno>/<slug>/index.html, as URLs. */
+function objectivePages(outDir: string): Set<string> {
+  const urls = new Set<string>();
+  const root = join(outDir, 'obiettivi');
+  if (!existsSync(root)) return urls;
+  for (const anno of readdirSync(root, { withFileTypes: true })) {
+    if (!anno.isDirectory()) continue;
+    for (const slug of readdirSync(join(root, anno.name), { withFileTypes: true }))
+      if (slug.isDirectory() && existsSync(join(root, anno.name, slug.name, 'index.html')))
+        urls.add(`/obiettivi/${anno.name}/${slug.name}/`);
+  }
+  return urls;
+}
+
+/** URLs of the pages in the Pagefind index: each fragment is gzip of `pagefind_dcd` + JSON with `url`. */
+function indexedUrls(problems: string[], outDir: string): Set<string> | undefined {
+  const dir = join(outDir, 'pagefind', 'fragment');
+  if (!existsSync(dir)) {
+    problems.push('pagefind/: l’indice di ricerca manca');
+    return undefined;
+  }
+  const urls = new Set<string>();
+  for (const name of readdirSync(dir)) {
+    try {
+      const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+      urls.add(String((JSON.parse(text.slice(text.indexOf('{'))) as { url: unknown }).url));
+    } catch {
+      problems.push(`pagefind/fragment/${name}: voce dell’indice di ricerca illeggibile`);
+    }
+  }
+  return urls;
+}
+
+/** Paths of the sitemap's <loc> entries (site address removed). */
+function sitemapPaths(problems: string[], outDir: string): Set<string> | undefined {
+  const text = readOrReport(problems, outDir, 'sitemap.xml');
+  if (text === undefined) return undefined;
+  return new Set(
+    [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&')).pathname),
+  );
+}
+
+/** Every difference between content and the built site, one Italian line each; empty when they agree. */
+export function reconcile(outDir: string, expected: Expected): string[] {
+  const problems: string[] = [];
+  const urlToCodice = new Map([...expected.obiettivi].map(([codice, o]) => [o.url, codice]));
+  const codici = (urls: Iterable<string>) => new Set([...urls].map((url) => urlToCodice.get(url) ?? url));
+  const allCodici = new Set(expected.obiettivi.keys());
+
+  compare(problems, 'pagine degli obiettivi', 'le pagine di', allCodici, codici(objectivePages(outDir)));
+  const anni = [...new Set([...expected.obiettivi.values()].map((o) => o.anno))].sort();
+  const scopes: Scope[] = [
+    { label: 'tutti gli anni', dir: 'opendata/' },
+    ...anni.map((anno) => ({ anno, label: String(anno), dir: `opendata/${anno}/` })),
+  ];
+  for (const scope of scopes) {
+    checkJson(problems, outDir, expected, scope);
+    checkCsv(problems, outDir, expected, scope);
+  }
+  for (const codice of allCodici)
+    for (const file of [`${codice}.json`, `${codice}.csv`, `${codice}-fasi.csv`, `${codice}-indicatori.csv`])
+      if (!existsSync(join(outDir, 'opendata', 'obiettivi', file)))
+        problems.push(`opendata/obiettivi/${file}: il file manca`);
+
+  const indexed = indexedUrls(problems, outDir);
+  if (indexed) compare(problems, 'indice di ricerca (pagefind/)', 'gli obiettivi', allCodici, codici(indexed));
+  const sitemap = sitemapPaths(problems, outDir);
+  if (sitemap) {
+    const listed = [...sitemap].filter((path) => /^\/obiettivi\/\d{4}\/[^/]+\/$/.test(path));
+    compare(problems, 'sitemap.xml', 'gli obiettivi', allCodici, codici(listed));
+  }
+  return problems;
+}

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadContent } from '../content/load';
+import { runValidate } from '../validate/cli';
+import { postbuild } from './postbuild';
+import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
+import { expectedFrom, reconcile } from './reconcile';
+
+/**
+ * `npm run build`: validate → astro build into the staging folder → sitemap and search index →
+ * reconciliation with content/ → swap into the output folder. The output folder changes only when
+ * every step passed; otherwise the previous site stays as it was, whole.
+ */
+export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
+  const outDir = resolve(env.PEG_OUT_DIR ?? 'dist');
+  const contentDir = env.PEG_CONTENT_DIR ?? 'content';
+  const staging = stagingDir(outDir);
+  const checkpoint = checkpointFor(outDir, env);
+
+  const recovered = recoverOutput(outDir);
+  if (recovered) log(recovered);
+  clearStaging(outDir);
+  await checkpoint('inizio');
+
+  const validation = await runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true });
+  log(validation.stdout);
+  if (validation.exitCode !== 0) {
+    log(`✖ Costruzione interrotta: correggi gli errori qui sopra. ${outDir} non è stato toccato.`);
+    return 1;
+  }
+  await checkpoint('convalida');
+
+  const astro = await new Promise<number>((done, fail) => {
+    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+      env: { ...env, PEG_OUT_DIR: staging },
+      stdio: 'inherit',
+    });
+    child.once('error', fail);
+    child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+  if (astro !== 0 || !existsSync(staging)) {
+    log(`✖ Astro non ha completato la costruzione (uscita ${astro}). ${outDir} non è stato toccato.`);
+    return 1;
+  }
+  await checkpoint('astro');
+
+  const { pages, indexed } = await postbuild(staging, contentDir, checkpoint);
+  log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
+  await checkpoint('postbuild');
+
+  const problems = reconcile(staging, expectedFrom(loadContent(contentDir)));
+  if (problems.length > 0) {
+    log(
+      [
+        `✖ Il sito costruito non corrisponde ai contenuti (${problems.length} ${problems.length === 1 ? 'differenza' : 'differenze'}); ${outDir} non è stato toccato, il sito incompleto è in ${staging}:`,
+        ...problems.map((p) => `  - ${p}`),
+      ].join('\n'),
+    );
+    return 1;
+  }
+  await checkpoint('riconciliazione');
+
+  await publish(outDir, () => checkpoint('scambio'));
+  log(`✔ Sito pubblicato in ${outDir}: ${pages} pagine, tutti gli obiettivi, le fasi e gli indicatori dei contenuti.`);
+  return 0;
+}

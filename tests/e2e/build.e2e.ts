@@ -1,0 +1,290 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { previousDir, stagingDir } from '../../src/lib/build/publish';
+import { runBuild } from '../../src/lib/build/run';
+import { validateContent } from '../../src/lib/validate/validate-content';
+import { expectedFrom, reconcile } from '../../src/lib/build/reconcile';
+import { loadContent } from '../../src/lib/content/load';
+import { buildSite } from './support/site';
+
+/**
+ * `npm run build` publishes all or nothing: whatever passes validation builds, the built site is
+ * reconciled with content/, and a build killed at any point leaves the previous output whole.
+ * Tiny fixtures keep the several builds here short.
+ */
+
+const work = () => mkdtempSync(join(process.env.PEG_E2E_TMP ?? tmpdir(), 'peg-build-'));
+
+/** Every file below dir with its bytes, to compare an output folder before and after. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(relative(dir, path), readFileSync(path).toString('base64'));
+    }
+  return files;
+}
+
+function npmBuild(content: string, outDir: string, extra: NodeJS.ProcessEnv = {}) {
+  return spawnSync('npm', ['run', 'build', '--silent'], {
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PEG_CONTENT_DIR: resolve(content),
+      PEG_OUT_DIR: outDir,
+      ...extra,
+    },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** A stack trace or a raw exception in what an editor reads. */
+const STACK = /\n\s+at |TypeError|RangeError|ReferenceError|ENAMETOOLONG|\[object /;
+
+const fixtures = readdirSync('tests/fixtures/content').sort();
+const validation = new Map(
+  await Promise.all(
+    fixtures.map(async (f) => {
+      const report = await validateContent(`tests/fixtures/content/${f}`);
+      return [f, report.problems.some((p) => p.level === 'errore')] as const;
+    }),
+  ),
+);
+const passing = fixtures.filter((f) => !validation.get(f));
+/**
+ * Passing fixtures whose build other browser tests already require to succeed (hostile, site, links,
+ * objective-page, and valido in the kill tests below): not built a second time.
+ */
+const BUILT_ELSEWHERE = new Set(['hostile', 'multi-year', 'pagina-ricca', 'valido']);
+
+describe('validation is the only gate', () => {
+  it('finds fixtures on both sides', () => {
+    expect(passing).toContain('indirizzi-lunghi');
+    expect(fixtures.length - passing.length).toBeGreaterThan(30);
+  });
+
+  it.each(passing.filter((f) => !BUILT_ELSEWHERE.has(f)))(
+    'builds %s, which passes validation, without a stack trace',
+    (fixture) => {
+      const outDir = join(work(), 'dist');
+      const result = npmBuild(`tests/fixtures/content/${fixture}`, outDir);
+      expect(`${result.stdout}\n${result.stderr}`).not.toMatch(STACK);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain('✔ Sito pubblicato');
+    },
+    120_000,
+  );
+
+  // The build's own first step; run in-process (the same code as scripts/build.ts) to keep this fast.
+  it.each(fixtures.filter((f) => validation.get(f)))(
+    'refuses %s, which fails validation, with the validator’s lines and no stack trace',
+    async (fixture) => {
+      const outDir = join(work(), 'dist');
+      const lines: string[] = [];
+      const code = await runBuild(
+        { PEG_CONTENT_DIR: `tests/fixtures/content/${fixture}`, PEG_OUT_DIR: outDir },
+        (line) => lines.push(line),
+      );
+      const output = lines.join('\n');
+      expect(code).toBe(1);
+      expect(output).toMatch(/\[[a-z-]+\]\n/);
+      expect(output).toContain('✖ Costruzione interrotta');
+      expect(output).not.toMatch(STACK);
+      expect(existsSync(outDir)).toBe(false);
+      expect(existsSync(stagingDir(outDir))).toBe(false);
+    },
+  );
+});
+
+describe('reconciliation of the built site with content/', () => {
+  const content = 'tests/fixtures/content/multi-year';
+  let built = '';
+  beforeAll(() => {
+    built = buildSite(content);
+  });
+  const expected = expectedFrom(loadContent(content));
+
+  const copy = () => {
+    const dir = join(work(), 'dist');
+    cpSync(built, dir, { recursive: true });
+    return dir;
+  };
+
+  it('agrees on a complete build', () => {
+    expect(reconcile(built, expected)).toEqual([]);
+  });
+
+  it('names the objective whose page is missing', () => {
+    const dir = copy();
+    rmSync(join(dir, 'obiettivi/2021/c03-01'), { recursive: true });
+    expect(reconcile(dir, expected)).toEqual(['pagine degli obiettivi: mancano le pagine di 2021_C03_01']);
+  });
+
+  it('names the fase whose CSV row is missing, in the table of its year', () => {
+    const dir = copy();
+    const file = join(dir, 'opendata/2020/fasi.csv');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    const row = lines.findIndex((line) => line.startsWith('2020_A01_00,F02,'));
+    expect(row).toBeGreaterThan(0);
+    writeFileSync(file, lines.filter((_, i) => i !== row).join('\r\n'));
+    expect(reconcile(dir, expected)).toEqual(['opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02']);
+  });
+
+  it('names what is missing from obiettivi.json, the search index and the sitemap', () => {
+    const dir = copy();
+    const json = join(dir, 'opendata/obiettivi.json');
+    const document = JSON.parse(readFileSync(json, 'utf8')) as { obiettivi: { codice: string }[] };
+    document.obiettivi = document.obiettivi.filter((o) => o.codice !== '2020_B02_00');
+    writeFileSync(json, JSON.stringify(document));
+    const sitemap = join(dir, 'sitemap.xml');
+    writeFileSync(
+      sitemap,
+      readFileSync(sitemap, 'utf8')
+        .split('\n')
+        .filter((line) => !line.includes('/obiettivi/2021/a01-00/'))
+        .join('\n'),
+    );
+    const fragments = join(dir, 'pagefind/fragment');
+    const fragment = readdirSync(fragments).find((name) =>
+      gunzipSync(readFileSync(join(fragments, name)))
+        .toString('utf8')
+        .includes('"url":"/obiettivi/2021/c03-01/"'),
+    );
+    rmSync(join(fragments, fragment!));
+    expect(reconcile(dir, expected)).toEqual([
+      'opendata/obiettivi.json: mancano gli obiettivi 2020_B02_00',
+      'indice di ricerca (pagefind/): mancano gli obiettivi 2021_C03_01',
+      'sitemap.xml: mancano gli obiettivi 2021_A01_00',
+    ]);
+    rmSync(join(dir, 'pagefind'), { recursive: true });
+    expect(reconcile(dir, expected)).toContain('pagefind/: l’indice di ricerca manca');
+  });
+});
+
+describe('a build whose output disagrees with content/ does not publish', () => {
+  it('stops when a page disappears from the staging folder before reconciliation, leaving dist/ as it was', async () => {
+    const outDir = join(work(), 'dist');
+    mkdirSync(outDir);
+    writeFileSync(join(outDir, 'index.html'), '<p>sito precedente</p>');
+    const before = snapshot(outDir);
+    const child = spawn('npm', ['run', 'build', '--silent'], {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PEG_CONTENT_DIR: resolve('tests/fixtures/content/valido'),
+        PEG_OUT_DIR: outDir,
+        PEG_BUILD_PAUSE: 'postbuild',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const marker = `${outDir}.pausa-postbuild`;
+    while (!existsSync(marker)) await new Promise((done) => setTimeout(done, 20));
+    rmSync(join(stagingDir(outDir), 'obiettivi/2020/a01-00'), { recursive: true });
+    rmSync(marker);
+    expect(await exited).toBe(1);
+    expect(output).toContain('✖ Il sito costruito non corrisponde ai contenuti (1 differenza)');
+    expect(output).toContain('  - pagine degli obiettivi: mancano le pagine di 2020_A01_00');
+    expect(output).not.toMatch(STACK);
+    expect(snapshot(outDir)).toEqual(before);
+  }, 120_000);
+});
+
+describe('a killed build leaves the previous output whole', () => {
+  const content = 'tests/fixtures/content/valido';
+
+  /** A previous output with a few files: what must survive every kill byte for byte. */
+  function previousOutput(): { outDir: string; before: Map<string, string> } {
+    const outDir = join(work(), 'dist');
+    mkdirSync(join(outDir, 'obiettivi/2019/a01-00'), { recursive: true });
+    writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>sito precedente</title>');
+    writeFileSync(join(outDir, 'obiettivi/2019/a01-00/index.html'), '<p>obiettivo precedente</p>');
+    writeFileSync(join(outDir, 'sitemap.xml'), '<urlset></urlset>');
+    return { outDir, before: snapshot(outDir) };
+  }
+
+  /** Starts `npm run build` in its own process group; resolves once `ready` is true, then kills the group. */
+  async function killWhen(outDir: string, ready: () => boolean, env: NodeJS.ProcessEnv = {}) {
+    const child = spawn('npm', ['run', 'build', '--silent'], {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PEG_CONTENT_DIR: resolve(content),
+        PEG_OUT_DIR: outDir,
+        ...env,
+      },
+      detached: true,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    let finished = false;
+    void exited.then(() => (finished = true));
+    // Polls a marker the build itself writes; never a sleep tuned to the machine's speed.
+    while (!ready()) {
+      if (finished) throw new Error('the build ended before reaching the point to kill it at');
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+  }
+
+  const paused = (outDir: string, phase: string) => () => existsSync(`${outDir}.pausa-${phase}`);
+
+  it('killed at once', async () => {
+    const { outDir, before } = previousOutput();
+    await killWhen(outDir, () => true);
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  it.each(['inizio', 'convalida', 'indicizzazione'])(
+    'killed at the %s checkpoint',
+    async (phase) => {
+      const { outDir, before } = previousOutput();
+      await killWhen(outDir, paused(outDir, phase), { PEG_BUILD_PAUSE: phase });
+      expect(snapshot(outDir)).toEqual(before);
+    },
+    120_000,
+  );
+
+  it('killed while Astro writes the staging folder', async () => {
+    const { outDir, before } = previousOutput();
+    const staging = stagingDir(outDir);
+    await killWhen(outDir, () => existsSync(staging) && readdirSync(staging).length > 0);
+    expect(snapshot(outDir)).toEqual(before);
+  }, 120_000);
+
+  it('killed between the two renames of the swap: the next build and npm start put it back', async () => {
+    const { outDir, before } = previousOutput();
+    await killWhen(outDir, paused(outDir, 'scambio'), { PEG_BUILD_PAUSE: 'scambio' });
+    expect(existsSync(outDir)).toBe(false);
+    expect(snapshot(previousDir(outDir))).toEqual(before);
+    // npm start runs this before building and serving.
+    const recovered = spawnSync('npx', ['tsx', 'scripts/recover-output.ts'], {
+      env: { ...process.env, PEG_OUT_DIR: outDir },
+      encoding: 'utf8',
+    });
+    expect(recovered.stdout).toContain('ripristinato');
+    expect(snapshot(outDir)).toEqual(before);
+    expect(existsSync(previousDir(outDir))).toBe(false);
+  }, 120_000);
+
+  it('a build after a kill at the swap starts from the previous output and publishes the new one', async () => {
+    const { outDir } = previousOutput();
+    await killWhen(outDir, paused(outDir, 'scambio'), { PEG_BUILD_PAUSE: 'scambio' });
+    const result = npmBuild(content, outDir);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('ripristinato');
+    expect(existsSync(join(outDir, 'obiettivi/2020/a01-00/index.html'))).toBe(true);
+    expect(existsSync(previousDir(outDir))).toBe(false);
+    expect(existsSync(stagingDir(outDir))).toBe(false);
+  }, 120_000);
+});
