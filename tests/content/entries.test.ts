@@ -134,14 +134,14 @@ describe('every entry of content/ is an objective or one error line', () => {
 describe('values that become addresses', () => {
   it('refuses empty, placeholder and reserved names and DUP codes, warns about shortened ones', async () => {
     expect(await output('tests/fixtures/content/indirizzi')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/indirizzi/dup.yaml:10:17  errore  mandati.0.missioni.1.codice: «..» non è un codice DUP (non ha lettere né cifre): scrivi il codice come nel DUP (per esempio DUP_10_0101)  [indirizzo]
-      tests/fixtures/content/indirizzi/dup.yaml:13:21  errore  mandati.0.missioni.1.programmi.0.codice: il codice dup_10_0101_1103 differisce da DUP_10_0101_1103 solo per maiuscole e minuscole: le due pagine avrebbero lo stesso indirizzo; usa un codice diverso  [indirizzo]
-      tests/fixtures/content/indirizzi/dup.yaml:15:13  errore  mandati.1.codice: «index» è un nome riservato dal sito (è il nome di un suo file): scrivi un codice DUP per esteso  [indirizzo]
+      "tests/fixtures/content/indirizzi/dup.yaml:10:17  errore  mandati.[1].missioni.[2].codice: «..» non è un codice DUP (non ha lettere né cifre): scrivi il codice come nel DUP (per esempio DUP_10_0101)  [indirizzo]
+      tests/fixtures/content/indirizzi/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice dup_10_0101_1103 differisce da DUP_10_0101_1103 solo per maiuscole e minuscole: le due pagine avrebbero lo stesso indirizzo; usa un codice diverso  [indirizzo]
+      tests/fixtures/content/indirizzi/dup.yaml:15:13  errore  mandati.[2].codice: «index» è un nome riservato dal sito (è il nome di un suo file): scrivi un codice DUP per esteso  [indirizzo]
       tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:6:27  avviso  centro_di_responsabilita: testo di 158 caratteri, l’indirizzo della sua pagina viene accorciato a …/area-coordinamento-strategico-programmazione-e-controllo-unita-organizzativa-pianificazione-organizzazione-controlli-interni-trasparenza-e-an-6ceae527/  [indirizzo-lungo]
       tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:7:15  errore  responsabile: «Index» è un nome riservato dal sito (è il nome di un suo file): scrivi un nome di persona per esteso  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:23:19  errore  fasi.0.responsabile: «-» non è un nome di persona (non ha lettere né cifre): scrivi null se la fase non ha un responsabile  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:24:31  errore  fasi.0.centro_di_responsabilita: «—» non è un centro di responsabilità (non ha lettere né cifre): scrivi null se la fase non ha un centro di responsabilità  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:34:19  errore  fasi.1.responsabile: «n.d.» è un segnaposto, non un nome di persona: scrivi null se la fase non ha un responsabile  [indirizzo]
+      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:23:19  errore  fasi.F01.responsabile: «-» non è un nome di persona (non ha lettere né cifre): scrivi null se la fase non ha un responsabile  [indirizzo]
+      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:24:31  errore  fasi.F01.centro_di_responsabilita: «—» non è un centro di responsabilità (non ha lettere né cifre): scrivi null se la fase non ha un centro di responsabilità  [indirizzo]
+      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:34:19  errore  fasi.F02.responsabile: «n.d.» è un segnaposto, non un nome di persona: scrivi null se la fase non ha un responsabile  [indirizzo]
       ✖ 7 errori e 1 avviso in 2 file. Correggi i file indicati (schema: src/schemas/dup.ts, src/schemas/obiettivo.ts)"
     `);
   });

@@ -24,6 +24,8 @@ export interface ContentEntries {
   /** Absolute paths of the objective files, sorted, so every build reads them in the same order. */
   obiettivi: string[];
   problems: EntryProblem[];
+  /** Entries that are named but stop nothing (a leftover of an import killed before its commit point). */
+  notices: EntryProblem[];
 }
 
 /**
@@ -157,7 +159,7 @@ function list(dir: string, problems: EntryProblem[]): Dirent[] | undefined {
  * A killed import: after its commit point (the journal exists) some files are new and some old; before
  * it, the content is the old one, whole, and the staging folder is only a leftover.
  */
-function interruptedImport(staging: string): EntryProblem {
+function interruptedImport(staging: string): { problem: EntryProblem; committed: boolean } {
   const journal = join(staging, IMPORT_JOURNAL);
   let committed = false;
   try {
@@ -165,8 +167,10 @@ function interruptedImport(staging: string): EntryProblem {
   } catch {
     // No journal: interrupted before its commit point.
   }
-  return committed
-    ? {
+  return {
+    committed,
+    problem: committed
+      ? {
         path: journal,
         rule: 'importazione',
         message:
@@ -177,12 +181,14 @@ function interruptedImport(staging: string): EntryProblem {
         rule: 'importazione',
         message:
           'un’importazione è stata interrotta prima di scrivere i file: i contenuti sono quelli di prima, intatti. Cancella questa cartella oppure ripeti npm run import',
-      };
+      },
+  };
 }
 
 /** Walks content/ once and accounts for every entry. `contentDir` must be an existing folder. */
 export function scanContent(contentDir: string): ContentEntries {
   const problems: EntryProblem[] = [];
+  const notices: EntryProblem[] = [];
   const obiettivi: string[] = [];
   let root = contentDir;
   try {
@@ -203,7 +209,8 @@ export function scanContent(contentDir: string): ContentEntries {
       continue;
     }
     if (name === IMPORT_STAGING_DIR) {
-      problems.push(interruptedImport(path));
+      const { problem, committed } = interruptedImport(path);
+      (committed ? problems : notices).push(problem);
       continue;
     }
     problems.push({
@@ -215,9 +222,9 @@ export function scanContent(contentDir: string): ContentEntries {
   const obiettiviDir = join(contentDir, 'obiettivi');
   if (!top.includes('obiettivi')) {
     problems.push({ path: obiettiviDir, rule: 'file', message: 'la cartella obiettivi non esiste: creala (obiettivi/<anno>/<codice>.md)' });
-    return { obiettivi, problems };
+    return { obiettivi, problems, notices };
   }
-  if (problems.some((p) => p.path === obiettiviDir)) return { obiettivi, problems };
+  if (problems.some((p) => p.path === obiettiviDir)) return { obiettivi, problems, notices };
 
   for (const { name: year } of list(obiettiviDir, problems) ?? []) {
     const yearDir = join(obiettiviDir, year);
@@ -265,7 +272,7 @@ export function scanContent(contentDir: string): ContentEntries {
       rule: 'file',
       message: 'la cartella obiettivi non contiene nessun obiettivo (obiettivi/<anno>/<codice>.md): il sito sarebbe vuoto',
     });
-  return { obiettivi, problems };
+  return { obiettivi, problems, notices };
 }
 
 /** Thrown where content is read for the site without the validator first (astro dev, tools). */

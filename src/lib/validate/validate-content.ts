@@ -132,7 +132,12 @@ function resolveFindings(file: FileResult): Problem[] {
       rule: finding.rule,
     };
   });
-  return problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  // An error on a field says what to write there; a warning on the same field (a "-" that is both a
+  // placeholder and formula-like) would only add a second, weaker instruction.
+  const erroneous = new Set(problems.filter((p) => p.level === 'errore' && p.field).map((p) => p.field));
+  return problems
+    .filter((p) => p.level === 'errore' || !erroneous.has(p.field))
+    .sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** Validates a whole content folder and returns every problem of every file at once. */
@@ -166,7 +171,8 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   const ente = yamlFile('ente.yaml', EnteSchema);
   const dup = yamlFile('dup.yaml', DupSchema);
   const dupIndex = dup.data ? indexDup(dup.data) : undefined;
-  if (dupIndex) dup.result.findings.push(...labelFields(dupIndex.findings, dup.data), ...dupCodeFindings(dup.data!));
+  if (dupIndex)
+    dup.result.findings.push(...labelFields([...dupIndex.findings, ...dupCodeFindings(dup.data!)], dup.data));
   const context: ObjectiveContext = {
     tipiIndicatore: ente.data?.tipi_indicatore ?? null,
     dup: dupIndex?.index ?? null,
@@ -182,11 +188,14 @@ export async function validateContent(contentDir: string, options: ValidateOptio
 
   const all: FileResult[] = [ente.result, dup.result, ...objectives];
   // Entries that are not content (stray, misnamed, links, special files): one error line each.
-  const entryProblems = entries.problems.map((p): Problem => ({
+  const entryProblems = [
+    ...entries.problems.map((p) => ({ ...p, level: 'errore' as const })),
+    ...entries.notices.map((p) => ({ ...p, level: 'avviso' as const })),
+  ].map((p): Problem => ({
     file: show(p.path),
     line: 1,
     col: 1,
-    level: 'errore',
+    level: p.level,
     field: '',
     message: p.message,
     rule: p.rule,
