@@ -9,6 +9,7 @@ import { load } from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { EnteSchema } from '../src/schemas/ente';
 import { builtPagePaths, sitemapXml } from '../src/lib/sitemap';
+import { PAGEFIND_EXCLUDE_SELECTORS } from '../src/lib/pagefind';
 
 const outDir = resolve(process.env.PEG_OUT_DIR ?? 'dist');
 const contentDir = process.env.PEG_CONTENT_DIR ?? 'content';
@@ -17,7 +18,7 @@ const ente = EnteSchema.parse(load(readFileSync(join(contentDir, 'ente.yaml'), '
 const pages = builtPagePaths(outDir);
 writeFileSync(join(outDir, 'sitemap.xml'), sitemapXml(ente.sito_url, pages));
 
-const { index, errors } = await pagefind.createIndex({});
+const { index, errors } = await pagefind.createIndex({ excludeSelectors: PAGEFIND_EXCLUDE_SELECTORS });
 if (!index) throw new Error(`postbuild: Pagefind did not start: ${errors.join('; ')}`);
 const added = await index.addDirectory({ path: outDir });
 if (added.errors.length > 0) throw new Error(`postbuild: Pagefind indexing failed: ${added.errors.join('; ')}`);
