@@ -10,6 +10,8 @@ export const PAGEFIND_EXCLUDE_SELECTORS = [
   // Column headers and table captions of data tables.
   'thead',
   'caption',
+  // The id badge before a fase or indicator title: results already say "Indicatore I02:".
+  '.item-id',
   // "Copia link all’indicatore I01" after every item.
   '.copy-link',
   // Drawn charts (their summary sentence and data table carry the content).
