@@ -22,7 +22,11 @@ function text(html: string): string {
     .join('\n');
 }
 
-async function render(props: { history: FileHistory; status: 'completo' | 'parziale' | 'non-disponibile' }) {
+async function render(props: {
+  history: FileHistory;
+  status: 'completo' | 'parziale' | 'non-disponibile';
+  ids?: string[];
+}) {
   const container = await AstroContainer.create();
   const html = await container.renderToString(StoricoModifiche, { props });
   return html.replace(/ data-astro-cid-\w+/g, '');
@@ -37,9 +41,13 @@ describe('StoricoModifiche', { timeout: 20_000 }, () => {
       const sha = repo.commit('Variazione di PEG: delibera di Giunta 123', '2020-07-15T11:30:00Z');
       const index = historyIndex(repo.content);
 
-      const html = await render({ history: index.get(join(repo.content, FILE)), status: index.status });
+      const history = index.get(join(repo.content, FILE));
+      const html = await render({ history, status: index.status, ids: ['F01', 'I02'] });
+      // A change to an item no longer on the page is named without a link.
+      expect(await render({ history, status: index.status, ids: ['F01'] })).not.toContain('href="#I02"');
 
       expect(html).toContain('<time datetime="2020-07-15">15 luglio 2020</time>');
+      expect(html).toContain('<a href="#I02">Indicatore I02, valore atteso: 50 → 62,5</a>');
       expect(html).not.toContain(sha.slice(0, 7));
       expect(html).not.toMatch(/Maria Rossi|Gianluca Caruso|delibera|Importa/);
       expect(text(html)).toMatchInlineSnapshot(`
