@@ -1,5 +1,5 @@
 import { contentDir, getContent, type ObiettivoPage } from './content';
-import { lastModifiedIndex } from './lib/git/last-modified';
+import { historyIndex } from './lib/git/history';
 import { openDataDocument, type OpenDataDocument } from './lib/opendata/records';
 import { buildIndexes, type Indexes } from './lib/queries';
 import { updatedDate } from './lib/updated';
@@ -22,7 +22,7 @@ export function getOpenData(): Promise<OpenDataDocument> {
   return openData;
 }
 
-/** Last-update date (git) of an objective page. */
+/** Last-update date (git: last change of its data) of an objective page. */
 export function updatedOf(page: ObiettivoPage): string {
-  return updatedDate(lastModifiedIndex(contentDir), page);
+  return updatedDate(historyIndex(contentDir), page);
 }

@@ -47,6 +47,32 @@ export function coperturaAvanzamento(fasi: readonly Pick<Fase, 'peso' | 'avanzam
   return { quotaPeso: total > 0 ? covered / total : null, fasiSenzaDato: missing, fasi: fasi.length };
 }
 
+/** A stato that the fasi contradict: declared concluded with unfinished fasi, or open with every fase at 100. */
+export type StatoIncoerente =
+  { tipo: 'concluso'; fasiIncomplete: number } | { tipo: 'completo'; fasiSenzaDato: number };
+
+/** Free-text stati that mean "finished" (In Corso, Avviato … mean open). */
+const STATO_CONCLUSO = /\b(conclus|complet|terminat|chius|realizzat)/i;
+
+/**
+ * Whether the stato written by the editor disagrees with the fasi: "Concluso" while some fase is below 100 or
+ * has no avanzamento, or an open stato while every fase reporting avanzamento is at 100. Null when they agree,
+ * when stato is not set, or when no fase reports avanzamento (nothing to contradict).
+ */
+export function statoIncoerente(
+  stato: string | null,
+  fasi: readonly Pick<Fase, 'avanzamento'>[],
+): StatoIncoerente | null {
+  if (stato === null || stato.trim() === '' || fasi.length === 0) return null;
+  const reported = fasi.filter((f) => f.avanzamento !== null);
+  if (STATO_CONCLUSO.test(stato)) {
+    const incomplete = fasi.filter((f) => f.avanzamento !== 100).length;
+    return incomplete > 0 ? { tipo: 'concluso', fasiIncomplete: incomplete } : null;
+  }
+  if (reported.length === 0 || reported.some((f) => f.avanzamento! < 100)) return null;
+  return { tipo: 'completo', fasiSenzaDato: fasi.length - reported.length };
+}
+
 type Valori = Pick<Indicatore, 'direzione' | 'valore_atteso' | 'valore_raggiunto'>;
 
 /** raggiunto/atteso beyond this factor (either way) is more likely a unit mismatch than a result. */

@@ -1,6 +1,13 @@
 import type { Ente } from '../schemas/ente';
 import type { Obiettivo } from '../schemas/obiettivo';
-import { avanzamentoPonderato, countEsiti, ESITI, type Esito } from './metrics';
+import {
+  avanzamentoPonderato,
+  coperturaAvanzamento,
+  countEsiti,
+  ESITI,
+  type CoperturaAvanzamento,
+  type Esito,
+} from './metrics';
 
 /** Headline figures of a set of objectives: counts, average progress, indicators by esito. */
 export interface Summary {
@@ -11,6 +18,8 @@ export interface Summary {
   avanzamentoMedio: number | null;
   /** How many objectives report an avanzamento ponderato (the mean's denominator). */
   obiettiviConAvanzamento: number;
+  /** Coverage over all the fasi of the set (each objective's weights sum to 100, so objectives count alike). */
+  copertura: CoperturaAvanzamento;
   esiti: Record<Esito, number>;
 }
 
@@ -38,6 +47,7 @@ export function summarize(obiettivi: readonly { data: Obiettivo }[], soglie: Ent
     indicatori,
     avanzamentoMedio: counted > 0 ? sum / counted : null,
     obiettiviConAvanzamento: counted,
+    copertura: coperturaAvanzamento(obiettivi.flatMap(({ data }) => data.fasi)),
     esiti,
   };
 }

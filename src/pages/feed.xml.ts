@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getContent } from '../content';
 import { updatedOf } from '../indexes';
 import { atomFeed } from '../lib/feed';
-import { avanzamentoPonderato } from '../lib/metrics';
+import { avanzamentoPonderato, coperturaAvanzamento } from '../lib/metrics';
 import { formatAvanzamento } from '../lib/format-avanzamento';
 import { t } from '../lib/i18n';
 
@@ -22,7 +22,7 @@ export const GET: APIRoute = async () => {
       summary: t('feed.summary', {
         centro: o.data.centro_di_responsabilita,
         responsabile: o.data.responsabile,
-        avanzamento: formatAvanzamento(avanzamentoPonderato(o.data.fasi)),
+        avanzamento: formatAvanzamento(avanzamentoPonderato(o.data.fasi), coperturaAvanzamento(o.data.fasi)),
       }),
     })),
   });

@@ -1,14 +1,22 @@
 /**
  * Search page: Pagefind's JS API with our own accessible markup (labelled form, live status, result list).
- * State in the URL (?q=…&anno=…&centro=…) so a search can be shared; the no-JS note is hidden on start.
+ * State in the URL (?q=…&anno=…&centro=…&responsabile=…) so a search can be shared; the no-JS note is hidden
+ * on start. A result names the objective by code and title with its centro, and links to the fase or
+ * indicator where the words were found (#F03, #I02) with that item's snippet.
  */
 
 import { fill, readMessages } from './messages';
 
+interface PagefindSubResult {
+  url: string;
+  excerpt: string;
+  locations: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; centro?: string };
+  sub_results?: PagefindSubResult[];
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -19,7 +27,9 @@ interface Pagefind {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-const FILTERS = ['anno', 'centro'] as const;
+const FILTERS = ['anno', 'centro', 'responsabile'] as const;
+/** Years newest first; names A→Z. */
+const DESCENDING: readonly string[] = ['anno'];
 const MAX_RESULTS = 50;
 
 /** Loads the index script written by src/lib/build/postbuild.ts; the path is only known in the built site. */
@@ -28,21 +38,53 @@ async function loadPagefind(): Promise<Pagefind> {
   return (await import(/* @vite-ignore */ path)) as Pagefind;
 }
 
-function fillSelect(select: HTMLSelectElement, values: Record<string, number> | undefined): void {
-  for (const value of Object.keys(values ?? {}).sort((a, b) => b.localeCompare(a, 'it', { numeric: true }))) {
+const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
+
+function fillSelect(select: HTMLSelectElement, name: string, values: Record<string, number> | undefined): void {
+  const sign = DESCENDING.includes(name) ? -1 : 1;
+  for (const value of Object.keys(values ?? {}).sort((a, b) => sign * collator.compare(a, b))) {
     select.append(new Option(value, value));
   }
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+/** Fase and indicator headings carry the id `F03-titolo` / `I02-titolo`; the item's own anchor is `#F03`. */
+const ITEM_HEADING = /#([FI]\d+)-titolo$/;
+
+/** The fase or indicator with most matches, if any match falls in one (Pagefind sub-results by heading). */
+function bestItem(data: PagefindResultData): { id: string; sub: PagefindSubResult } | null {
+  let best: { id: string; sub: PagefindSubResult } | null = null;
+  for (const sub of data.sub_results ?? []) {
+    const id = ITEM_HEADING.exec(sub.url)?.[1];
+    if (id && (!best || sub.locations.length > best.sub.locations.length)) best = { id, sub };
+  }
+  return best;
+}
+
+function renderResult(data: PagefindResultData, messages: Record<string, string>): HTMLLIElement {
   const item = document.createElement('li');
+  const found = bestItem(data);
+  const heading = document.createElement('h2');
+  heading.className = 'peg-result-title';
   const link = document.createElement('a');
-  link.href = data.url;
+  link.href = found ? `${data.url}#${found.id}` : data.url;
   link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  item.append(heading);
+  if (data.meta.centro) {
+    const centro = document.createElement('p');
+    centro.className = 'peg-result-centro';
+    centro.textContent = data.meta.centro;
+    item.append(centro);
+  }
   const excerpt = document.createElement('p');
+  if (found) {
+    const where = document.createElement('strong');
+    where.textContent = `${fill(messages[found.id.startsWith('F') ? 'inFase' : 'inIndicatore']!, { id: found.id })} `;
+    excerpt.append(where);
+  }
   // Pagefind's excerpt is its own escaped text with <mark> around the matches.
-  excerpt.innerHTML = data.excerpt;
-  item.append(link, excerpt);
+  excerpt.insertAdjacentHTML('beforeend', found ? found.sub.excerpt : data.excerpt);
+  item.append(excerpt);
   return item;
 }
 
@@ -62,7 +104,7 @@ export async function enhanceSearch(): Promise<void> {
   const ready = loadPagefind().then(async (pagefind) => {
     await pagefind.options({ excerptLength: 24 });
     const available = await pagefind.filters();
-    for (const name of FILTERS) fillSelect(selectOf(name), available[name]);
+    for (const name of FILTERS) fillSelect(selectOf(name), name, available[name]);
     return pagefind;
   });
   ready.catch(() => {
@@ -88,7 +130,7 @@ export async function enhanceSearch(): Promise<void> {
     }
     const search = await pagefind.search(term, { filters });
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-    list!.replaceChildren(...data.map(renderResult));
+    list!.replaceChildren(...data.map((d) => renderResult(d, messages)));
     const n = search.results.length;
     const template =
       n === 0 ? messages.none : n > MAX_RESULTS ? messages.more : n === 1 ? messages.resultsOne : messages.resultsOther;

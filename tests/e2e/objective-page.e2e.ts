@@ -72,8 +72,12 @@ for (const contentDir of ['content', FIXTURE]) {
         it(`shows every fase title and indicator description of ${objective.codice} with JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
           const page = await open(`${urls[contentDir]!()}${objective.path}`, javaScript);
           const text = squash(await page.locator('main').innerText());
+          // Every fase once in its section: not in a timeline and again in a table (hidden text counts too).
+          // (Some indicators repeat a fase's title word for word, so the count is within #fasi.)
+          const fasi = squash((await page.locator('#fasi').textContent()) ?? '');
           for (const fase of objective.fasi) {
             expect(text).toContain(squash(fase.titolo));
+            expect(fasi.split(squash(fase.titolo)).length - 1, `${fase.id} shown once`).toBe(1);
             await expect(page.locator(`[id="${fase.id}"]`).count()).resolves.toBe(1);
           }
           for (const indicatore of objective.indicatori) {
@@ -106,6 +110,36 @@ for (const contentDir of ['content', FIXTURE]) {
   });
 }
 
+describe('objective page on a phone', () => {
+  const path = '/obiettivi/2020/s08-00/';
+
+  // 2020_S08_00 has 18 fasi and 23 indicators: the longest page of the shipped content.
+  for (const javaScript of [false, true]) {
+    it(`keeps 2020_S08_00 within 15,000 px at 375 px, without sideways scrolling, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
+      const page = await open(`${inject('baseURL')}${path}`, javaScript);
+      const size = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+      }));
+      expect(size.width).toBeLessThanOrEqual(375);
+      expect(size.height).toBeLessThanOrEqual(15_000);
+      await page.context().close();
+    });
+  }
+
+  it('states the coverage beside the weighted progress and a stato the fasi contradict', async () => {
+    const page = await open(`${inject('baseURL')}${path}`, false);
+    // F15 and F16 (19 of the 100 weight points) report no avanzamento.
+    await expect(page.locator('.figure-value').innerText()).resolves.toMatch(
+      /^100%\s+sul 81% del peso; 2 fasi senza dato$/,
+    );
+    await expect(page.locator('.stato-note').innerText()).resolves.toBe(
+      'Lo stato indica «In Corso», ma tutte le fasi con un avanzamento rilevato sono al 100%; 2 fasi non lo riportano.',
+    );
+    await page.context().close();
+  });
+});
+
 describe('objective page details', () => {
   const path = '/obiettivi/2020/b02-00/';
 
@@ -129,6 +163,8 @@ describe('objective page details', () => {
 
   it('says fase lateness in words and writes numbers and dates in Italian', async () => {
     const page = await open(`${fixture.baseURL}${path}`, false);
+    // The periods in words sit in the fase's <details>, which opens without JavaScript.
+    await page.locator('#F01 summary').click();
     const f01 = squash(await page.locator('#F01').innerText());
     expect(f01).toContain('conclusa con 30 giorni di ritardo');
     expect(f01).toContain(
@@ -139,7 +175,9 @@ describe('objective page details', () => {
     const i01 = squash((await page.locator('#I01').textContent()) ?? '');
     expect(i01).toContain('più basso è meglio');
     expect(i01).toContain('parzialmente raggiunto');
-    await expect(page.locator('.figure-value').innerText()).resolves.toBe('62,5%');
+    await expect(page.locator('.figure-value').innerText()).resolves.toMatch(
+      /^62,5%\s+sul 80% del peso; 1 fase senza dato$/,
+    );
     await expect(page.locator('#I03').innerText()).resolves.toContain('non raggiunto');
     await page.context().close();
   });

@@ -134,6 +134,48 @@ async function search(
   filters: Record<string, string> = {},
   viaUrl = false,
 ): Promise<string[]> {
+  const page = await searchPage(baseURL, term, filters, viaUrl);
+  const hrefs = await page
+    .locator('[data-peg-search-results] a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.close();
+  return hrefs.sort();
+}
+
+interface ShownResult {
+  /** Path and #anchor of the result link. */
+  href: string;
+  title: string;
+  centro: string;
+  snippet: string;
+}
+
+/** The results as a citizen sees them: link target, title, centro and snippet. */
+async function results(baseURL: string, term: string): Promise<ShownResult[]> {
+  const page = await searchPage(baseURL, term);
+  const shown = await page.locator('[data-peg-search-results] > li').evaluateAll((items) =>
+    items.map((li) => {
+      const a = li.querySelector('a')!;
+      const url = new URL(a.href);
+      return {
+        href: url.pathname + url.hash,
+        title: a.textContent ?? '',
+        centro: li.querySelector('.peg-result-centro')?.textContent ?? '',
+        snippet: li.querySelector('p:last-child')?.textContent ?? '',
+      };
+    }),
+  );
+  await page.close();
+  return shown;
+}
+
+/** The search page after a search by typing (or from its shared URL) has finished. */
+async function searchPage(
+  baseURL: string,
+  term: string,
+  filters: Record<string, string> = {},
+  viaUrl = false,
+): Promise<Page> {
   const query = new URLSearchParams({ q: term, ...filters });
   const page = await open(viaUrl ? `${baseURL}/cerca/?${query}` : `${baseURL}/cerca/`);
   const status = page.getByRole('status');
@@ -154,12 +196,27 @@ async function search(
         cause: error,
       });
     });
-  const hrefs = await page
-    .locator('[data-peg-search-results] a')
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  await page.close();
-  return hrefs.sort();
+  return page;
 }
+
+/** Words of one indicator's description found nowhere else in the content (the first such, by file order). */
+function wordOfOneIndicator(folder: string): { word: string; path: string; id: string } {
+  const { obiettivi } = loadContent(folder);
+  const words = (text: string) => text.toLowerCase().match(/\p{L}{7,}/gu) ?? [];
+  const all = obiettivi.map((o) => `${JSON.stringify(o.data)} ${o.body}`.toLowerCase()).join(' ');
+  const occurrences = (word: string) => all.split(word).length - 1;
+  for (const o of obiettivi) {
+    for (const indicatore of o.data.indicatori) {
+      const word = words(indicatore.descrizione).find((w) => occurrences(w) === 1);
+      if (word) return { word, path: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/`, id: indicatore.id };
+    }
+  }
+  throw new Error(`test: no indicator word unique to one indicator in ${folder}`);
+}
+
+/** UI labels glued to their values, as Pagefind snippets showed them ("TipoEFFICACIA", "Codice2020_S08_00"). */
+const GLUED_LABEL =
+  /(Tipo|Direzione|Codice|Assessorato|Responsabile|Stato|Esito|Valore atteso|Valore raggiunto|Peso|Avanzamento)(?=[A-Z0-9])/;
 
 describe('search', () => {
   it('lists the objectives whose text contains "smartworking" (shipped content)', async () => {
@@ -180,6 +237,54 @@ describe('search', () => {
       '/obiettivi/2021/c03-01/',
     ]);
     expect(await search(multi.baseURL, 'agile', { centro: 'SETTORE AMBIENTE E VERDE' }, true)).toEqual([]);
+  });
+
+  it('links a result to the indicator whose description has the word, with that indicator in the snippet', async () => {
+    const { word, path, id } = wordOfOneIndicator('content');
+    const found = (await results(inject('baseURL'), word)).filter((r) => r.href.startsWith(path));
+    expect(found, word).toHaveLength(1);
+    expect(found[0]!.href).toBe(`${path}#${id}`);
+    expect(found[0]!.snippet.toLowerCase()).toContain(word);
+    expect(found[0]!.snippet).toMatch(new RegExp(`^Indicatore ${id}:`));
+  });
+
+  it('tells apart objectives with the same title by code and centro, with snippets free of UI labels', async () => {
+    const { obiettivi } = loadContent('content');
+    const title = obiettivi[0]!.data.titolo;
+    const sameTitle = obiettivi.filter((o) => o.data.titolo === title);
+    expect(sameTitle.length).toBeGreaterThan(1);
+    const shown = await results(inject('baseURL'), 'epidemiologica');
+    const forTitle = shown.filter((r) => r.title.includes(title));
+    expect(forTitle.length).toBe(sameTitle.length);
+    expect(new Set(forTitle.map((r) => r.title)).size).toBe(forTitle.length);
+    for (const o of sameTitle) {
+      const result = forTitle.find((r) => r.title.startsWith(o.data.codice));
+      expect(result, o.data.codice).toBeDefined();
+      expect(result!.centro).toBe(o.data.centro_di_responsabilita);
+    }
+    for (const term of ['epidemiologica', 'efficacia', 'smartworking', 'servizi']) {
+      for (const result of await results(inject('baseURL'), term)) {
+        expect(result.snippet, `${term}: ${result.href}`).not.toMatch(GLUED_LABEL);
+      }
+    }
+  });
+
+  it('offers centro and responsabile filters sorted A→Z (years newest first) and filters by responsabile', async () => {
+    const page = await searchPage(inject('baseURL'), 'emergenza');
+    const options = (name: string) =>
+      page.locator(`select[name="${name}"] option:not([value=""])`).evaluateAll((os) => os.map((o) => o.textContent!));
+    const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
+    for (const name of ['centro', 'responsabile']) {
+      const shown = await options(name);
+      expect(shown.length, name).toBeGreaterThan(1);
+      expect(shown, name).toEqual([...shown].sort(collator.compare));
+    }
+    await page.close();
+    expect(await search(multi.baseURL, 'agile', { responsabile: 'CARUSO GIANLUCA' })).toEqual([
+      '/obiettivi/2020/a01-00/',
+      '/obiettivi/2021/a01-00/',
+    ]);
+    expect(await search(multi.baseURL, 'agile', { responsabile: 'ROSSI MARIA' }, true)).toEqual([]);
   });
 
   it('explains without JavaScript that search needs it and links the year lists', async () => {

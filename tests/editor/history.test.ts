@@ -1,105 +1,152 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, renameSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { commitUrl, historyIndex } from '../../src/lib/git/history';
-import { tempRepo } from './support/repo';
+import { afterEach, describe, expect, it } from 'vitest';
+import { historyIndex, type FileHistory } from '../../src/lib/git/history';
+import { describeModifica } from '../../src/lib/git/data-diff';
+import { tempRepo, type TempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';
 
-// Each case creates and commits to a temporary git repository.
-describe('historyIndex', { timeout: 20_000 }, () => {
-  it('lists the commits of a file and the change of a valore_atteso with old value, new value and date', () => {
-    const repo = tempRepo();
-    const first = repo.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');
-    repo.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
-    const second = repo.commit('Variazione di PEG: smartworking al 60%', '2020-07-15T11:30:00Z', 'Maria Rossi');
+/** The public history as the page words it: one "date: change; change" line per date. */
+const words = (history: FileHistory) =>
+  history.giorni.map((g) => `${g.data}: ${g.modifiche.map(describeModifica).join('; ')}`);
 
-    const index = historyIndex(repo.content);
+const cleanup: string[] = [];
+afterEach(() => {
+  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function repo(): TempRepo {
+  const r = tempRepo();
+  cleanup.push(r.root);
+  return r;
+}
+
+// Each case creates and commits to a temporary git repository (in os.tmpdir, removed afterwards).
+describe('historyIndex', { timeout: 20_000 }, () => {
+  it('words each data change by fase and indicator id, newest date first, with no commit data', () => {
+    const r = repo();
+    r.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');
+    r.edit(FILE, 'valore_raggiunto: 80', 'valore_raggiunto: 85');
+    r.edit(FILE, 'storico: { 2019: 10 }', 'storico: { 2019: 12 }');
+    r.commit('Aggiorna I02', '2020-07-15T11:30:00Z', 'Maria Rossi');
+    r.edit(
+      FILE,
+      '    peso: 20\n    avanzamento: 100\n    responsabile: caruso',
+      '    peso: 20\n    avanzamento: 70\n    responsabile: caruso',
+    );
+    r.edit(FILE, 'stato: In Corso', 'stato: Concluso');
+    r.edit(FILE, 'Il coordinamento e la gestione della comunicazione', 'Il coordinamento della comunicazione');
+    r.commit('fix', '2020-09-01T08:00:00Z');
+    r.edit(
+      FILE,
+      'indicatori:\n',
+      'indicatori:\n  - { id: I09, descrizione: Nuovo, tipo: EFFICACIA, direzione: crescente, valore_atteso: 3, valore_raggiunto: null, storico: {}, note: null }\n',
+    );
+    r.commit('add', '2020-09-01T15:00:00Z');
+
+    const index = historyIndex(r.content);
     expect(index.status).toBe('completo');
-    const history = index.get(join(repo.content, FILE));
-    expect(history.commits).toEqual([
-      { sha: second, data: '2020-07-15', autore: 'Maria Rossi', messaggio: 'Variazione di PEG: smartworking al 60%' },
-      { sha: first, data: '2020-03-02', autore: 'Gianluca Caruso', messaggio: 'Importa il PEG 2020' },
+    const history = index.get(join(r.content, FILE));
+    expect(words(history)).toEqual([
+      '2020-09-01: Indicatore I09 aggiunto; Stato: In Corso → Concluso; Fase F01, avanzamento: 100% → 70%; Sezione «Modalità di attuazione» modificata',
+      '2020-07-15: Indicatore I02, valore raggiunto: 80 → 85; Indicatore I02, valore 2019: 10 → 12',
+      '2020-03-02: Obiettivo pubblicato',
     ]);
-    expect(history.variazioni).toEqual([
-      {
-        indicatore: 'I02',
-        descrizione: "Realizzazione dello smartworking per almeno il 50% dei dipendenti dell'ente",
-        da: 50,
-        a: 60,
-        data: '2020-07-15',
-        sha: second,
-      },
-    ]);
+    expect(index.lastChange(join(r.content, FILE))).toBe('2020-09-01');
+    const published = JSON.stringify(history);
+    expect(published).not.toMatch(/Maria|Gianluca|Importa|Aggiorna/);
   });
 
-  it('ignores commits that change other values and keeps every target change, newest first', () => {
-    const repo = tempRepo();
-    repo.commit('Importa', '2020-03-02T09:00:00Z');
-    repo.edit(FILE, 'valore_raggiunto: 80', 'valore_raggiunto: 85');
-    repo.commit('Aggiorna il raggiunto', '2020-09-01T09:00:00Z');
-    repo.edit(FILE, 'valore_atteso: 50', 'valore_atteso: null');
-    const a = repo.commit('Sospende il target', '2020-10-01T09:00:00Z');
-    repo.edit(FILE, 'valore_atteso: null', 'valore_atteso: 40');
-    const b = repo.commit('Nuovo target', '2020-11-01T09:00:00Z');
+  it('leaves out commits that change no data and does not date the last update by them', () => {
+    const r = repo();
+    r.commit('Importa', '2020-03-02T09:00:00Z');
+    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
+    r.commit('Variazione', '2020-04-02T09:00:00Z');
+    // Formatting only: a comment, the importer's fingerprint, flow style, quoting, re-wrapped text.
+    const path = join(r.content, FILE);
+    const source = readFileSync(path, 'utf8')
+      .replace('---\n', '---\n# importato da x.txt — impronta sha256:abc\n')
+      .replace('stato: In Corso', 'stato: "In Corso"   # commento')
+      .replace('storico: { 2019: 10 }', 'storico:\n      2019: 10')
+      .replace('Comprende:\n', 'Comprende:\n\n');
+    writeFileSync(path, source);
+    r.commit('Formattazione', '2020-05-02T09:00:00Z');
 
-    const history = historyIndex(repo.content).get(join(repo.content, FILE));
-    expect(history.commits).toHaveLength(4);
-    expect(history.variazioni.map(({ da, a: to, data, sha }) => ({ da, a: to, data, sha }))).toEqual([
-      { da: null, a: 40, data: '2020-11-01', sha: b },
-      { da: 50, a: null, data: '2020-10-01', sha: a },
+    const index = historyIndex(r.content);
+    expect(words(index.get(path))).toEqual([
+      '2020-04-02: Indicatore I02, valore atteso: 50 → 60',
+      '2020-03-02: Obiettivo pubblicato',
     ]);
+    expect(index.lastChange(path)).toBe('2020-04-02');
+  });
+
+  it('names added and removed fasi, long texts without quoting them, and null values in words', () => {
+    const r = repo();
+    r.commit('Importa', '2020-03-02T09:00:00Z');
+    const path = join(r.content, FILE);
+    const source = readFileSync(path, 'utf8');
+    const f05 = source.indexOf('  - id: F05');
+    const indicatori = source.indexOf('indicatori:');
+    writeFileSync(
+      path,
+      (source.slice(0, f05) + source.slice(indicatori))
+        .replace('valore_atteso: 50', 'valore_atteso: null')
+        .replace(
+          /titolo: Programmare[^\n]*/,
+          'titolo: Un titolo nuovo e molto più lungo di sessanta caratteri, scritto per la prova',
+        ),
+    );
+    r.commit('Modifiche', '2020-06-02T09:00:00Z');
+
+    expect(words(historyIndex(r.content).get(path))[0]).toBe(
+      '2020-06-02: Titolo: testo modificato; Fase F05 eliminata; Indicatore I02, valore atteso: 50 → non indicato',
+    );
   });
 
   it('follows a renamed file back to its first commit', () => {
-    const repo = tempRepo();
-    repo.commit('Importa', '2020-03-02T09:00:00Z');
-    repo.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 55');
-    repo.commit('Variazione', '2020-04-02T09:00:00Z');
-    renameSync(join(repo.content, FILE), join(repo.content, 'obiettivi/2020/a01-01.md'));
-    repo.commit('Rinomina', '2020-05-02T09:00:00Z');
+    const r = repo();
+    r.commit('Importa', '2020-03-02T09:00:00Z');
+    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 55');
+    r.commit('Variazione', '2020-04-02T09:00:00Z');
+    renameSync(join(r.content, FILE), join(r.content, 'obiettivi/2020/a01-01.md'));
+    r.commit('Rinomina', '2020-05-02T09:00:00Z');
 
-    const history = historyIndex(repo.content).get(join(repo.content, 'obiettivi/2020/a01-01.md'));
-    expect(history.commits.map((c) => c.messaggio)).toEqual(['Rinomina', 'Variazione', 'Importa']);
-    expect(history.variazioni.map((v) => `${v.da}→${v.a}`)).toEqual(['50→55']);
+    const history = historyIndex(r.content).get(join(r.content, 'obiettivi/2020/a01-01.md'));
+    expect(words(history)).toEqual([
+      '2020-04-02: Indicatore I02, valore atteso: 50 → 55',
+      '2020-03-02: Obiettivo pubblicato',
+    ]);
   });
 
   it('reports a partial history in a shallow clone instead of failing', () => {
-    const repo = tempRepo();
-    repo.commit('Importa', '2020-03-02T09:00:00Z');
-    repo.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
-    repo.commit('Variazione', '2020-07-15T11:30:00Z');
+    const r = repo();
+    r.commit('Importa', '2020-03-02T09:00:00Z');
+    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
+    r.commit('Variazione', '2020-07-15T11:30:00Z');
     const clone = mkdtempSync(join(tmpdir(), 'peg-shallow-'));
-    execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${repo.root}`, clone]);
+    cleanup.push(clone);
+    execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${r.root}`, clone]);
 
     const index = historyIndex(join(clone, 'content'));
     expect(index.status).toBe('parziale');
-    const history = index.get(join(clone, 'content', FILE));
-    expect(history.commits.map((c) => c.messaggio)).toEqual(['Variazione']);
-    expect(history.variazioni).toEqual([]);
+    expect(words(index.get(join(clone, 'content', FILE)))).toEqual([
+      '2020-07-15: Prima versione nella parte di cronologia disponibile',
+    ]);
   });
 
   it('reports no history outside a git repository and for files never committed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peg-nogit-'));
+    cleanup.push(dir);
     cpSync('tests/fixtures/content/editor', dir, { recursive: true });
     const index = historyIndex(dir);
     expect(index.status).toBe('non-disponibile');
-    expect(index.get(join(dir, FILE))).toEqual({ commits: [], variazioni: [] });
+    expect(index.get(join(dir, FILE))).toEqual({ giorni: [] });
+    expect(index.lastChange(join(dir, FILE))).toBeNull();
 
-    const repo = tempRepo();
-    repo.commit('Importa', '2020-03-02T09:00:00Z');
-    expect(historyIndex(repo.content).get(join(repo.content, 'obiettivi/2020/b01-00.md')).commits).toEqual([]);
-  });
-});
-
-describe('commitUrl', () => {
-  it('links a commit on the forge configured in ente.yaml', () => {
-    expect(commitUrl('https://github.com/comune/peg/', 'abc123')).toBe('https://github.com/comune/peg/commit/abc123');
-    expect(commitUrl('https://gitlab.com/comune/peg.git', 'abc123')).toBe(
-      'https://gitlab.com/comune/peg/commit/abc123',
-    );
-    expect(commitUrl(null, 'abc123')).toBeNull();
+    const r = repo();
+    r.commit('Importa', '2020-03-02T09:00:00Z');
+    expect(historyIndex(r.content).get(join(r.content, 'obiettivi/2020/b01-00.md')).giorni).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadContent, type Content } from '../../src/lib/content/load';
-import { avanzamentoPonderato, daVerificare, gradoRaggiungimento, valutazioneIndicatore } from '../../src/lib/metrics';
+import {
+  avanzamentoPonderato,
+  coperturaAvanzamento,
+  daVerificare,
+  gradoRaggiungimento,
+  valutazioneIndicatore,
+} from '../../src/lib/metrics';
 import { csvTable } from '../../src/lib/opendata/csv';
 import { fasiColumns, indicatoriColumns, obiettiviColumns } from '../../src/lib/opendata/columns';
 import { dcatCatalog } from '../../src/lib/opendata/dcat';
@@ -28,13 +34,22 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
       expect(json.obiettivi).toHaveLength(content.obiettivi.length);
       content.obiettivi.forEach(({ data }, i) => {
         const published = json.obiettivi[i];
-        const keys = [...Object.keys(ObiettivoSchema.shape), 'url', 'avanzamento_ponderato'];
+        const keys = [
+          ...Object.keys(ObiettivoSchema.shape),
+          'url',
+          'avanzamento_ponderato',
+          'copertura_avanzamento',
+          'fasi_senza_avanzamento',
+        ];
         expect(Object.keys(published)).toEqual(keys);
         for (const key of Object.keys(ObiettivoSchema.shape).filter((k) => k !== 'indicatori')) {
           expect(published[key], `${data.codice}.${key}`).toEqual(data[key as keyof typeof data]);
         }
         expect(published.url).toBe(`/obiettivi/${data.anno}/${slugFromCodice(data.codice)}/`);
         expect(published.avanzamento_ponderato).toBe(avanzamentoPonderato(data.fasi));
+        const copertura = coperturaAvanzamento(data.fasi);
+        expect(published.copertura_avanzamento).toBeCloseTo((copertura.quotaPeso ?? NaN) * 100, 2);
+        expect(published.fasi_senza_avanzamento).toBe(copertura.fasiSenzaDato);
         data.indicatori.forEach((indicatore, j) => {
           const out = published.indicatori[j];
           expect(Object.keys(out)).toEqual([...Object.keys(IndicatoreSchema.shape), 'grado_raggiungimento', 'esito']);
@@ -107,6 +122,8 @@ describe('CSV columns', () => {
       'soggetti_coinvolti',
       'url',
       'avanzamento_ponderato',
+      'copertura_avanzamento',
+      'fasi_senza_avanzamento',
     ]);
     expect(fasiColumns().map((c) => c.name)).toEqual(['codice', ...Object.keys(FaseSchema.shape)]);
     expect(indicatoriColumns(['2019', '2020']).map((c) => c.name)).toEqual([

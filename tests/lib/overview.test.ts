@@ -15,6 +15,8 @@ describe('summarize', () => {
       // 2020_A01_00: (60×100 + 40×50) / 100 = 80; 2020_B02_00: only F01 reports, 100.
       avanzamentoMedio: 90,
       obiettiviConAvanzamento: 2,
+      // 2020_B02_00's F02 (peso 50) reports no avanzamento: 150 of the 200 weight points have data.
+      copertura: { quotaPeso: 0.75, fasiSenzaDato: 1, fasi: 4 },
       esiti: {
         raggiunto: 1,
         'parzialmente raggiunto': 1,

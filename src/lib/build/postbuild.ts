@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { EnteSchema } from '../../schemas/ente';
+import { PAGEFIND_EXCLUDE_SELECTORS } from '../pagefind';
 import { builtPagePaths, sitemapXml } from '../sitemap';
 
 /** Called between steps; the build's kill test pauses there (src/lib/build/checkpoint.ts). */
@@ -21,7 +22,7 @@ export async function postbuild(
   const pages = builtPagePaths(outDir);
   writeFileSync(join(outDir, 'sitemap.xml'), sitemapXml(ente.sito_url, pages));
 
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: PAGEFIND_EXCLUDE_SELECTORS });
   if (!index) throw new Error(`postbuild: Pagefind did not start: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: outDir });

@@ -27,6 +27,10 @@ export const DERIVED_DESCRIPTIONS = {
   url: 'Indirizzo della pagina dell’obiettivo su questo sito (percorso canonico)',
   avanzamento_ponderato:
     'Avanzamento ponderato dell’obiettivo da 0 a 100: somma di peso × avanzamento divisa per la somma dei pesi delle fasi che riportano un avanzamento; vuoto se nessuna fase lo riporta',
+  copertura_avanzamento:
+    'Quota del peso delle fasi, da 0 a 100, su cui poggia avanzamento_ponderato: somma dei pesi delle fasi che riportano un avanzamento divisa per la somma dei pesi di tutte le fasi; 100 se tutte lo riportano; vuoto se l’obiettivo non ha fasi o i pesi sommano a 0',
+  fasi_senza_avanzamento:
+    'Numero di fasi dell’obiettivo che non riportano un avanzamento (escluse dal calcolo di avanzamento_ponderato)',
   grado_raggiungimento:
     'Grado di raggiungimento come rapporto (1 = 100%): raggiunto/atteso se crescente, atteso/raggiunto se decrescente, 1 o 0 se binario; vuoto se un valore manca o se i valori sono da verificare',
   esito:
@@ -87,6 +91,18 @@ export function obiettiviColumns(): Column<OpenDataObiettivo>[] {
       description: DERIVED_DESCRIPTIONS.avanzamento_ponderato,
       derived: true,
       value: (row) => row.avanzamento_ponderato,
+    },
+    {
+      name: 'copertura_avanzamento',
+      description: DERIVED_DESCRIPTIONS.copertura_avanzamento,
+      derived: true,
+      value: (row) => row.copertura_avanzamento,
+    },
+    {
+      name: 'fasi_senza_avanzamento',
+      description: DERIVED_DESCRIPTIONS.fasi_senza_avanzamento,
+      derived: true,
+      value: (row) => row.fasi_senza_avanzamento,
     },
   );
   return columns;

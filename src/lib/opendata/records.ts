@@ -3,7 +3,7 @@ import { DupLinkSchema, ObiettivoSchema, type Obiettivo } from '../../schemas/ob
 import { FaseSchema, type Fase } from '../../schemas/fase';
 import { IndicatoreSchema, type Indicatore } from '../../schemas/indicatore';
 import { SoggettoSchema } from '../../schemas/soggetto';
-import { avanzamentoPonderato, valutazioneIndicatore, type Esito } from '../metrics';
+import { avanzamentoPonderato, coperturaAvanzamento, valutazioneIndicatore, type Esito } from '../metrics';
 
 /**
  * Open-data records (DESIGN.md section 5, a contract): exactly the front-matter keys, in the schema's
@@ -15,6 +15,8 @@ export type OpenDataObiettivo = Omit<Obiettivo, 'indicatori'> & {
   indicatori: OpenDataIndicatore[];
   url: string;
   avanzamento_ponderato: number | null;
+  copertura_avanzamento: number | null;
+  fasi_senza_avanzamento: number;
 };
 
 export interface OpenDataDocument {
@@ -39,6 +41,7 @@ function toIndicatore(indicatore: Indicatore, soglie: Ente['soglie_esito']): Ope
 /** One objective as published in obiettivi.json. */
 export function toOpenData(item: { data: Obiettivo; url: string }, soglie: Ente['soglie_esito']): OpenDataObiettivo {
   const data = item.data;
+  const copertura = coperturaAvanzamento(data.fasi);
   return {
     ...inShapeOrder(ObiettivoSchema.shape, data),
     dup: inShapeOrder(DupLinkSchema.shape, data.dup),
@@ -47,6 +50,9 @@ export function toOpenData(item: { data: Obiettivo; url: string }, soglie: Ente[
     indicatori: data.indicatori.map((indicatore) => toIndicatore(indicatore, soglie)),
     url: item.url,
     avanzamento_ponderato: avanzamentoPonderato(data.fasi),
+    // Percent like peso and avanzamento_ponderato; two decimals drop float noise (81.00000000000001).
+    copertura_avanzamento: copertura.quotaPeso === null ? null : Math.round(copertura.quotaPeso * 10000) / 100,
+    fasi_senza_avanzamento: copertura.fasiSenzaDato,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Ente } from '../../schemas/ente';
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { avanzamentoPonderato, countEsiti, ESITI, type Esito } from '../metrics';
+import { avanzamentoPonderato, coperturaAvanzamento, countEsiti, ESITI, type Esito } from '../metrics';
+import { avanzamentoParts, coverageText } from '../format-avanzamento';
 
 /**
  * What a share image shows, already worded: the renderer only lays it out. A card holds exactly
@@ -28,7 +29,6 @@ export interface ShareCard {
 }
 
 // UI strings of the image. TODO(lead): move to src/i18n/it.json under `share.*` once it is merged.
-const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0 });
 const ESITO_TEXT: Record<Esito, [one: string, other: string]> = {
   raggiunto: ['raggiunto', 'raggiunti'],
   'parzialmente raggiunto': ['parzialmente', 'parzialmente'],
@@ -44,6 +44,8 @@ export function objectiveCard(
   ente: Pick<Ente, 'nome' | 'colore_primario' | 'soglie_esito'>,
 ): ShareCard {
   const avanzamento = avanzamentoPonderato(obiettivo.fasi);
+  const parts = avanzamentoParts(avanzamento, coperturaAvanzamento(obiettivo.fasi));
+  const coverage = coverageText(parts);
   const tally = countEsiti(obiettivo.indicatori, ente.soglie_esito);
   const outcomes = ESITI.filter((esito) => tally[esito] > 0).map((esito) => {
     const n = tally[esito];
@@ -59,8 +61,14 @@ export function objectiveCard(
     subtitle: { label: 'Centro di responsabilità', text: obiettivo.centro_di_responsabilita },
     figures: [
       {
-        value: avanzamento === null ? 'n.d.' : percent.format(avanzamento / 100),
-        label: avanzamento === null ? 'avanzamento non rilevato' : 'avanzamento ponderato',
+        value: avanzamento === null ? 'n.d.' : parts.figure,
+        // A 100% resting on part of the weight says so on the image too.
+        label:
+          avanzamento === null
+            ? 'avanzamento non rilevato'
+            : coverage === ''
+              ? 'avanzamento ponderato'
+              : `avanzamento ${parts.sulPeso ? '' : 'ponderato; '}${coverage}`,
       },
     ],
     outcomes,
