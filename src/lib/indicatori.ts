@@ -9,9 +9,12 @@ import { t } from './i18n';
  * data the client charts draw. Derived numbers come from metrics.ts only (valutazioneIndicatore).
  */
 
-/** What follows a number for its unit: "%" sticks to it, a word is spaced ("12 giorni"), none is "". */
+/**
+ * What follows a number for its unit: "%" sticks to it, a word is spaced ("12 giorni"), none is "".
+ * `numero` says the value is a count: "6.000" reads right, "6.000 numero" does not.
+ */
 export function unitSuffix(unita: string | null): string {
-  if (unita === null) return '';
+  if (unita === null || unita.toLowerCase() === 'numero') return '';
   return unita === '%' ? '%' : ` ${unita}`;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyIndex, type FileHistory } from '../../src/lib/git/history';
-import { describeModifica } from '../../src/lib/git/data-diff';
+import { describeModifica, describeRiga, righe } from '../../src/lib/git/data-diff';
 import { tempRepo, type TempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';
@@ -57,6 +57,20 @@ describe('historyIndex', { timeout: 20_000 }, () => {
     expect(index.lastChange(join(r.content, FILE))).toBe('2020-09-01');
     const published = JSON.stringify(history);
     expect(published).not.toMatch(/Maria|Gianluca|Importa|Aggiorna/);
+  });
+
+  it('words the same field change on several indicatori of one date as one line naming them', () => {
+    const modifiche = [
+      { tipo: 'campo', elemento: 'indicatore', id: 'I01', campo: 'unita_di_misura', da: null, a: 'numero' },
+      { tipo: 'campo', elemento: 'indicatore', id: 'I02', campo: 'valore_raggiunto', da: 70, a: 80 },
+      { tipo: 'campo', elemento: 'indicatore', id: 'I03', campo: 'unita_di_misura', da: null, a: 'numero' },
+      { tipo: 'campo', elemento: 'indicatore', id: 'I04', campo: 'unita_di_misura', da: null, a: '%' },
+    ] as const;
+    expect(righe(modifiche).map(describeRiga)).toEqual([
+      'Indicatori I01, I03, unità di misura: non indicato → numero',
+      'Indicatore I02, valore raggiunto: 70 → 80',
+      'Indicatore I04, unità di misura: non indicato → %',
+    ]);
   });
 
   it('leaves out commits that change no data and does not date the last update by them', () => {

@@ -60,6 +60,8 @@ describe('indicator view', () => {
     );
     expect(giorni).toMatchObject({ atteso: 'al massimo 30 giorni', scostamento: '10 giorni sotto il massimo' });
     expect(indicatoreView(ind({ valore_atteso: 50, valore_raggiunto: 80 }), soglie).atteso).toBe('50');
+    // A count reads bare: "6.000", not "6.000 numero".
+    expect(indicatoreView(ind({ unita_di_misura: 'numero', valore_atteso: 6000 }), soglie).atteso).toBe('6.000');
   });
 
   it('shows implausible values as da verificare with the reason, and no grado until verificato', () => {

@@ -70,7 +70,7 @@ describe('faseTiming', () => {
         "conclusa con 30 giorni di ritardo",
         "conclusa con 1 giorno di ritardo",
         "conclusa con 10 giorni di anticipo",
-        "conclusa nei tempi previsti",
+        "conclusa nei tempi",
         "conclusa (fine prevista non indicata)",
         "in corso",
         "non ancora iniziata",

@@ -211,10 +211,59 @@ export function describeModifica(m: Modifica): string {
       return m.sezione === '' ? t('storico.testo') : t('storico.sezione', { sezione: m.sezione });
     case 'campo': {
       const subject = m.elemento === null ? '' : `${t(`storico.${m.elemento}`, { id: m.id! })}, `;
-      const what =
-        isLong(m.da) || isLong(m.a) ? t('storico.testoModificato') : `${value(m.campo, m.da)} → ${value(m.campo, m.a)}`;
-      const text = `${subject}${label(m.campo)}: ${what}`;
+      const text = `${subject}${describeCampo(m)}`;
       return text.charAt(0).toUpperCase() + text.slice(1);
     }
   }
+}
+
+type CampoModificato = Extract<Modifica, { tipo: 'campo' }>;
+
+/** A field change without its subject: "valore raggiunto: 70 → 80". */
+export function describeCampo(m: CampoModificato): string {
+  const what =
+    isLong(m.da) || isLong(m.a) ? t('storico.testoModificato') : `${value(m.campo, m.da)} → ${value(m.campo, m.a)}`;
+  return `${label(m.campo)}: ${what}`;
+}
+
+/**
+ * A line of the page: one change, or the same field change (same old and new value) on several fasi or
+ * indicatori of one date, so that a unit added to 18 indicators is one line naming the 18, not 18 lines.
+ */
+export type Riga =
+  | { tipo: 'singola'; modifica: Modifica }
+  | { tipo: 'gruppo'; modifica: CampoModificato & { elemento: Elemento }; ids: string[] };
+
+export function righe(modifiche: readonly Modifica[]): Riga[] {
+  const rows: Riga[] = [];
+  const groups = new Map<string, Extract<Riga, { tipo: 'gruppo' }>>();
+  for (const m of modifiche) {
+    if (m.tipo !== 'campo' || m.elemento === null || m.id === null) {
+      rows.push({ tipo: 'singola', modifica: m });
+      continue;
+    }
+    const key = JSON.stringify([m.elemento, m.campo, m.da, m.a]);
+    const group = groups.get(key);
+    if (group) group.ids.push(m.id);
+    else {
+      const row = { tipo: 'gruppo' as const, modifica: { ...m, elemento: m.elemento }, ids: [m.id] };
+      groups.set(key, row);
+      rows.push(row);
+    }
+  }
+  // A group of one is a single change, worded as such.
+  return rows.map((row) =>
+    row.tipo === 'gruppo' && row.ids.length === 1 ? { tipo: 'singola', modifica: row.modifica } : row,
+  );
+}
+
+/** The plural subject of a group ("Indicatori"), followed on the page by its ids. */
+export function soggettoGruppo(elemento: Elemento): string {
+  return t(`storico.${elemento}.plurale`);
+}
+
+/** A line in words: "Indicatori I01, I02, unità di misura: non indicato → %". */
+export function describeRiga(riga: Riga): string {
+  if (riga.tipo === 'singola') return describeModifica(riga.modifica);
+  return `${soggettoGruppo(riga.modifica.elemento)} ${riga.ids.join(', ')}, ${describeCampo(riga.modifica)}`;
 }
