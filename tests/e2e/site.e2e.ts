@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/content/load';
-import { openDataDocument } from '../../src/lib/opendata/records';
+import { openDataDocument } from '../../src/lib/outputs/opendata/records';
 import { slugFromCodice } from '../../src/schemas/obiettivo';
 import { launchBrowser, newContext } from './support/browser';
 import { axeViolations, visibleCodes } from './support/pages';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trasparenzaTrail } from '../../src/lib/breadcrumb';
+import { trasparenzaTrail } from '../../src/lib/view/breadcrumb';
 
 describe('trasparenzaTrail', () => {
   const ente = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from '../../src/lib/markdown';
+import { isSafeUrl, renderMarkdown } from '../../src/lib/view/markdown';
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, lists and emphasis', () => {

@@ -5,7 +5,7 @@ import {
   esitoIndicatore,
   gradoRaggiungimento,
   valutazioneIndicatore,
-} from '../../src/lib/metrics';
+} from '../../src/lib/derived/metrics';
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
 type Direzione = 'crescente' | 'decrescente' | 'binario';

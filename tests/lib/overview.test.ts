@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
-import { centriRows } from '../../src/lib/overview';
-import { summarize } from '../../src/lib/summary';
+import { centriRows } from '../../src/lib/view/overview';
+import { summarize } from '../../src/lib/derived/summary';
 
 const content = loadContent('tests/fixtures/content/multi-year');
 const anno2020 = content.obiettivi.filter((o) => o.data.anno === 2020);

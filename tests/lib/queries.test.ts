@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
 import { slugFromCodice } from '../../src/schemas/obiettivo';
-import { buildIndexes, centroUrl, personaUrl, slugify } from '../../src/lib/queries';
+import { buildIndexes, centroUrl, personaUrl, slugify } from '../../src/lib/derived/indexes';
 
 const content = loadContent('tests/fixtures/content/multi-year');
 const items = content.obiettivi.map((o) => ({

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { objectiveUrl } from '../../schemas/obiettivo';
 import type { Content } from '../content/load';
-import { TABELLE } from '../opendata/csv';
+import { TABELLE } from '../outputs/opendata/csv';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly

@@ -1,5 +1,5 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { dubbiIndicatore } from '../metrics';
+import { dubbiIndicatore } from '../derived/metrics';
 import { formatNumber } from './format-number';
 import { formulaWarnings } from './formula';
 import type { Finding } from './problem';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
-import { indicatorChart, indicatoreView, overviewChart, overviewHasContent } from '../../../src/lib/indicatori';
+import { indicatorChart, indicatoreView, overviewChart, overviewHasContent } from '../../../src/lib/view/indicatore';
 import { slugFromCodice } from '../../../src/schemas/obiettivo';
 
 /** Every objective of a content folder with its page path and the texts its page must show. */
