@@ -3,7 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
-import { slugFromCodice } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 
 /**
  * Weight budget of DESIGN.md section 7 on the heaviest objective page of the shipped content

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/content/load';
 import { openDataDocument } from '../../src/lib/outputs/opendata/records';
-import { slugFromCodice } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 import { launchBrowser, newContext } from './support/browser';
 import { axeViolations, visibleCodes } from './support/pages';
 import { buildSite, serveSite, type ServedSite } from './support/site';

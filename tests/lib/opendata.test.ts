@@ -15,7 +15,8 @@ import { datasetSpecs } from '../../src/lib/outputs/opendata/datasets';
 import { openDataDocument, toJson } from '../../src/lib/outputs/opendata/records';
 import { FaseSchema } from '../../src/schemas/fase';
 import { IndicatoreSchema } from '../../src/schemas/indicatore';
-import { ObiettivoSchema, slugFromCodice } from '../../src/schemas/obiettivo';
+import { ObiettivoSchema } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 
 const withUrls = (content: Content) =>
   content.obiettivi.map((o) => ({ data: o.data, url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/` }));

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { DupSchema, type Dup } from '../../schemas/dup';
 import { EnteSchema, type Ente } from '../../schemas/ente';
-import { objectiveUrl, slugFromCodice, type Obiettivo } from '../../schemas/obiettivo';
+import { type Obiettivo } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../derived/slugs';
+import { objectiveUrl } from '../routes';
 
 /**
  * Query-once access to the content for pages: every page asks here, nothing calls getCollection

@@ -1,7 +1,7 @@
 import { dump } from 'js-yaml';
 import type { Dup } from '../../schemas/dup';
 import type { ObiettivoInput } from '../../schemas/obiettivo';
-import { slugFromCodice } from '../../schemas/obiettivo';
+import { objectiveSourcePath } from '../routes';
 
 /**
  * Synthetic content for benchmarks and scale tests: N valid objectives shaped like the largest one of
@@ -286,6 +286,6 @@ export function* generateContent({ count, seed = 1 }: { count: number; seed?: nu
     const anno = firstYear + (i % years);
     const data = generateObiettivo(random, anno, Math.floor(i / years));
     const text = `---\n${dump(data, YAML_OPTIONS)}---\n\n${body(random)}`;
-    yield { path: `obiettivi/${anno}/${slugFromCodice(data.codice)}.md`, text };
+    yield { path: objectiveSourcePath(data), text };
   }
 }

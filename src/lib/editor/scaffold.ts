@@ -1,6 +1,7 @@
 import { FaseSchema } from '../../schemas/fase';
 import { IndicatoreSchema } from '../../schemas/indicatore';
-import { DupLinkSchema, ObiettivoSchema, slugFromCodice } from '../../schemas/obiettivo';
+import { DupLinkSchema, ObiettivoSchema } from '../../schemas/obiettivo';
+import { objectiveSourcePath } from '../routes';
 
 /**
  * The skeleton of a new objective file (`npm run nuovo -- <codice>`): every key of the schema, in the
@@ -123,7 +124,7 @@ export function scaffoldObiettivo(codice: string): Scaffold {
   );
   const body = ['## Modalità di attuazione', '', '', '## Stato di attuazione', ''];
   return {
-    file: `obiettivi/${anno}/${slugFromCodice(codice)}.md`,
+    file: objectiveSourcePath({ codice, anno }),
     source: ['---', ...frontMatter, '---', '', ...body].join('\n'),
   };
 }

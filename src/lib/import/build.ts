@@ -1,4 +1,5 @@
-import { ObiettivoSchema, slugFromCodice, type ObiettivoInput as SchemaInput } from '../../schemas/obiettivo';
+import { ObiettivoSchema, type ObiettivoInput as SchemaInput } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../derived/slugs';
 import type { Diagnostics } from './diagnostics';
 import type { ObiettivoInput } from './model';
 import { renderBlocks, restoreLostList } from './narrative';

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
-import { slugFromCodice } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../derived/slugs';
 import { scanContent, toContentPath } from '../content/entries';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';

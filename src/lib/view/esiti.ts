@@ -1,7 +1,7 @@
 import type { Ente } from '../../schemas/ente';
 import type { Indicatore } from '../../schemas/indicatore';
 import { countEsiti, ESITI, type Esito } from '../derived/metrics';
-import { slugify } from '../derived/indexes';
+import { slugify } from '../derived/slugs';
 import { t } from './i18n';
 
 /** Counts of an objective's indicators by esito, in the fixed order of ESITI, zeros left out. */

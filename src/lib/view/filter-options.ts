@@ -3,7 +3,7 @@ import type { Obiettivo } from '../../schemas/obiettivo';
 import type { CountMessages } from '../../client/filters';
 import { t } from './i18n';
 import { ESITI } from '../derived/metrics';
-import { slugify } from '../derived/indexes';
+import { slugify } from '../derived/slugs';
 
 export interface FilterField {
   name: string;
