@@ -21,7 +21,7 @@ export interface ObiettivoPage {
   /** Path of the source file relative to the repository root. */
   filePath: string;
   slug: string;
-  /** Canonical path, DESIGN.md section 4: /obiettivi/<anno>/<slug>/ */
+  /** Canonical path (docs/contract.md §3): /obiettivi/<anno>/<slug>/ */
   url: string;
 }
 

@@ -3,7 +3,7 @@ import type { Fase } from '../../schemas/fase';
 import type { Indicatore } from '../../schemas/indicatore';
 
 /**
- * Derived values of DESIGN.md section 3. One function per metric: pages, open data and the
+ * Derived values of docs/contract.md §2. One function per metric: pages, open data and the
  * validator's warnings all call these, never their own arithmetic.
  */
 
@@ -84,7 +84,7 @@ export type Dubbio =
   | { tipo: 'rapporto'; atteso: number; raggiunto: number };
 
 /**
- * Implausible values of an indicator (DESIGN.md section 3 data-quality checks): a binary value other than
+ * Implausible values of an indicator (docs/contract.md §2, data-quality checks): a binary value other than
  * 0/1, or raggiunto/atteso beyond SUSPICIOUS_RATIO either way. The validator warns on each; pages and open
  * data publish the indicator as "da verificare" (no grado, no esito) while `verificato` is not true.
  */

@@ -16,7 +16,7 @@ export function getIndexes(): Promise<Indexes<ObiettivoPage>> {
   return indexes;
 }
 
-/** The open-data document of every objective (DESIGN.md section 5). */
+/** The open-data document of every objective (docs/contract.md §4). */
 export function getOpenData(): Promise<OpenDataDocument> {
   openData ??= getContent().then(({ ente, obiettivi }) => openDataDocument(ente, obiettivi));
   return openData;

@@ -91,7 +91,7 @@ function statoFasi(data: Obiettivo): Finding[] {
   return [];
 }
 
-/** Data-quality warnings of DESIGN.md section 3: they never fail the build. */
+/** Data-quality warnings of docs/contract.md §2: they never fail the build. */
 export function qualityWarnings(data: Obiettivo): Finding[] {
   const findings: Finding[] = [...indicatorWarnings(data), ...statoFasi(data)];
   data.fasi.forEach((fase, index) => {

@@ -11,7 +11,7 @@ export interface DistStats {
   weight: Record<string, { js_gzip_kb: number; css_gzip_kb: number; html_gzip_kb: number }>;
 }
 
-/** Page types by URL (DESIGN.md section 4): one sample page of each is weighed. */
+/** Page types by URL (docs/contract.md §3): one sample page of each is weighed. */
 export function pageType(path: string): string {
   if (path === '/') return 'home';
   if (/^\/obiettivi\/\d{4}\/[^/]+\/$/.test(path)) return 'obiettivo';

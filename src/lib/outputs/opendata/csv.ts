@@ -3,7 +3,7 @@ import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns, type Col
 import { neutraliseFormula } from './formula';
 import type { OpenDataObiettivo } from './records';
 
-/** The three CSV tables of DESIGN.md section 5. */
+/** The three CSV tables of docs/contract.md §4. */
 export const TABELLE = ['obiettivi', 'fasi', 'indicatori'] as const;
 export type Tabella = (typeof TABELLE)[number];
 

@@ -6,7 +6,7 @@ import { SoggettoSchema } from '../../../schemas/soggetto';
 import { avanzamentoPonderato, coperturaAvanzamento, valutazioneIndicatore, type Esito } from '../../derived/metrics';
 
 /**
- * Open-data records (DESIGN.md section 5, a contract): exactly the front-matter keys, in the schema's
+ * Open-data records (docs/contract.md §4): exactly the front-matter keys, in the schema's
  * order, plus `url` and the derived values, which come only from src/lib/metrics.ts.
  */
 
