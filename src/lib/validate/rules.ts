@@ -109,7 +109,8 @@ export const RULES = [
   {
     id: 'html',
     livello: 'avviso',
-    descrizione: 'Raw HTML, an event handler or a `javascript:` URL in a text (shown as text, never rendered).',
+    descrizione:
+      'Raw HTML, an event handler or a `javascript:` URL in a text (shown as text, never rendered), or a link in the body whose scheme the page drops (only http, https, mailto, tel: src/schemas/url-policy.ts).',
   },
   {
     id: 'sezione-mancante',

@@ -1,11 +1,12 @@
 import { remark } from 'remark';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
+import { isSafeUrl } from '../../schemas/url-policy';
 
 /**
  * Markdown of the objective body → HTML string. Content is written by staff and imported from exports,
  * so it is untrusted: raw HTML becomes visible text (escaped, never parsed), and links or images whose
- * URL scheme could run code (javascript:, data:, vbscript:, …) lose their target.
+ * URL scheme is not allowed (src/schemas/url-policy.ts: javascript:, data:, vbscript:, …) lose their target.
  */
 
 interface Node {
@@ -14,16 +15,6 @@ interface Node {
   tagName?: string;
   properties?: Record<string, unknown>;
   children?: Node[];
-}
-
-const SAFE_SCHEME = /^(https?:|mailto:|tel:)/i;
-
-/** A URL is kept when it is relative (path, #fragment, ?query) or uses one of the safe schemes. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so we do too.
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-  return scheme === null || SAFE_SCHEME.test(compact);
 }
 
 function walk(node: Node, visit: (node: Node) => void) {
