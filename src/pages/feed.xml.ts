@@ -3,7 +3,7 @@ import { getContent } from '../lib/content/collection';
 import { updatedOf } from '../lib/derived/site';
 import { atomFeed } from '../lib/outputs/feed';
 import { avanzamentoPonderato, coperturaAvanzamento } from '../lib/derived/metrics';
-import { formatAvanzamento } from '../lib/view/format-avanzamento';
+import { formatAvanzamento } from '../lib/view/format';
 import { t } from '../lib/view/i18n';
 
 /** /feed.xml: Atom feed of the objectives, newest update (git date of the file) first. */

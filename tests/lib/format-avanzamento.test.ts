@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAvanzamento } from '../../src/lib/view/format-avanzamento';
+import { formatAvanzamento } from '../../src/lib/view/format';
 import { coperturaAvanzamento, statoIncoerente } from '../../src/lib/derived/metrics';
 
 const fase = (peso: number, avanzamento: number | null) => ({ peso, avanzamento });

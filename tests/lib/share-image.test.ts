@@ -16,7 +16,7 @@ import {
   type ShareCard,
 } from '../../src/lib/outputs/share-image';
 import { contrastRatio } from '../../src/lib/view/color';
-import { readableAccent, textOn } from '../../src/lib/outputs/share-image/contrast';
+import { readableAccent, textOn } from '../../src/lib/view/color';
 import { FONT_FAMILY, shareFonts } from '../../src/lib/outputs/share-image/fonts';
 import {
   renderShareSvg,

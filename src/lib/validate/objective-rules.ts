@@ -1,5 +1,5 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { formatNumber } from './format-number';
+import { formatEditorNumber } from '../view/format';
 import type { Finding } from './problem';
 import { nearest } from './suggest';
 
@@ -79,7 +79,7 @@ function pesiFasi(data: Obiettivo): Finding[] {
       rule: 'pesi-fasi',
       path: ['fasi'],
       at: 'key',
-      message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100`,
+      message: `la somma dei pesi delle fasi è ${formatEditorNumber(sum)}, deve essere 100`,
     },
   ];
 }

@@ -1,8 +1,12 @@
 /**
  * The comune's primary colour (ente.yaml `colore_primario`) feeds Bootstrap Italia, which derives its
  * palette from hue/saturation/brightness (HSB) Sass variables. The build refuses a colour that cannot
- * carry white text at WCAG AA contrast, since header, buttons and links all use it.
+ * carry white text at WCAG AA contrast, since header, buttons and links all use it. The share images
+ * use the same contrast formula to pick legible text colours.
  */
+
+/** WCAG AA for body text: the site's colour must carry white text; share-image text must reach it. */
+const AA = 4.5;
 
 export interface Hsb {
   h: number;
@@ -10,10 +14,15 @@ export interface Hsb {
   b: number;
 }
 
-function channels(hex: string): [number, number, number] {
+/** `#0b5e5b` → [11, 94, 91]. */
+function bytes(hex: string): [number, number, number] {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!match) throw new Error(`color: "${hex}" is not a #RRGGBB colour`);
-  return [match[1], match[2], match[3]].map((c) => parseInt(c as string, 16) / 255) as [number, number, number];
+  return [match[1], match[2], match[3]].map((c) => parseInt(c as string, 16)) as [number, number, number];
+}
+
+function channels(hex: string): [number, number, number] {
+  return bytes(hex).map((c) => c / 255) as [number, number, number];
 }
 
 /** `#0b5e5b` → { h: 178, s: 88, b: 37 } (degrees, percent, percent; rounded as Bootstrap Italia expects). */
@@ -48,11 +57,35 @@ export function contrastRatio(a: string, b: string): number {
 /** Sass variables that make Bootstrap Italia use this colour as $primary. */
 export function primarySass(hex: string): string {
   const ratio = contrastRatio(hex, '#ffffff');
-  if (ratio < 4.5) {
+  if (ratio < AA) {
     throw new Error(
       `ente.yaml: colore_primario ${hex} ha contrasto ${ratio.toFixed(2).replace('.', ',')}:1 con il bianco, ne serve almeno 4,5:1 (WCAG AA): scegli un colore più scuro`,
     );
   }
   const { h, s, b } = hexToHsb(hex);
   return `$primary-h: ${h}; $primary-s: ${s}; $primary-b: ${b};\n`;
+}
+
+export const WHITE = '#ffffff';
+export const INK = '#1b1f23';
+
+/** White or near-black, whichever reads better on `background`. */
+export function textOn(background: string): string {
+  return contrastRatio(WHITE, background) >= contrastRatio(INK, background) ? WHITE : INK;
+}
+
+/** `color` darkened just enough (towards black) to reach AA on `background`; unchanged if it already does. */
+export function readableAccent(color: string, background: string): string {
+  const rgb = bytes(color);
+  for (let k = 1; k >= 0; k -= 0.02) {
+    const hex = `#${rgb
+      .map((c) =>
+        Math.round(c * k)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
+    if (contrastRatio(hex, background) >= AA) return hex;
+  }
+  return INK;
 }

@@ -1,7 +1,7 @@
 import type { Ente } from '../../../schemas/ente';
 import type { Obiettivo } from '../../../schemas/obiettivo';
 import { avanzamentoPonderato, coperturaAvanzamento, countEsiti, ESITI, type Esito } from '../../derived/metrics';
-import { avanzamentoParts, coverageText } from '../../view/format-avanzamento';
+import { avanzamentoParts, coverageText } from '../../view/format';
 
 /**
  * What a share image shows, already worded: the renderer only lays it out. A card holds exactly

@@ -2,7 +2,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { Esito } from '../../derived/metrics';
 import type { ShareCard } from './card';
-import { INK, WHITE, readableAccent, textOn } from './contrast';
+import { INK, WHITE, readableAccent, textOn } from '../../view/color';
 import { FONT_FAMILY, shareFonts } from './fonts';
 
 /**
