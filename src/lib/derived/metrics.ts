@@ -47,6 +47,30 @@ export function coperturaAvanzamento(fasi: readonly Pick<Fase, 'peso' | 'avanzam
   return { quotaPeso: total > 0 ? covered / total : null, fasiSenzaDato: missing, fasi: fasi.length };
 }
 
+/** Σ peso of the fasi: 100 when the weights are complete (the validator's [pesi-fasi] rule checks it). */
+export function sommaPesi(fasi: readonly Pick<Fase, 'peso'>[]): number {
+  return fasi.reduce((total, fase) => total + fase.peso, 0);
+}
+
+/**
+ * Mean of the objectives' avanzamento ponderato, over those that report one (0..100; null if none), with
+ * how many did (the mean's denominator). Each objective counts alike: its weights already sum to 100.
+ */
+export function avanzamentoMedio(obiettivi: readonly { fasi: readonly Pick<Fase, 'peso' | 'avanzamento'>[] }[]): {
+  media: number | null;
+  obiettivi: number;
+} {
+  let sum = 0;
+  let counted = 0;
+  for (const { fasi } of obiettivi) {
+    const avanzamento = avanzamentoPonderato(fasi);
+    if (avanzamento === null) continue;
+    sum += avanzamento;
+    counted += 1;
+  }
+  return { media: counted > 0 ? sum / counted : null, obiettivi: counted };
+}
+
 /** A stato that the fasi contradict: declared concluded with unfinished fasi, or open with every fase at 100. */
 export type StatoIncoerente =
   { tipo: 'concluso'; fasiIncomplete: number } | { tipo: 'completo'; fasiSenzaDato: number };
@@ -137,6 +161,16 @@ export function gradoRaggiungimento(indicatore: Valori): number | null {
   if (atteso < 0) return null;
   // Below zero against a positive target is simply not achieved: 0, not "non rilevato" (it was measured).
   return Math.max(0, raggiunto / atteso);
+}
+
+/**
+ * Scostamento of an indicator, signed so that better is positive: raggiunto − atteso (crescente),
+ * atteso − raggiunto (decrescente: below the ceiling is the good side); null for binario or a missing value.
+ */
+export function scostamento(indicatore: Valori): number | null {
+  const { direzione, valore_atteso: atteso, valore_raggiunto: raggiunto } = indicatore;
+  if (direzione === 'binario' || atteso === null || raggiunto === null) return null;
+  return direzione === 'crescente' ? raggiunto - atteso : atteso - raggiunto;
 }
 
 /**

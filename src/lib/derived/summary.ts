@@ -1,7 +1,7 @@
 import type { Ente } from '../../schemas/ente';
 import type { Obiettivo } from '../../schemas/obiettivo';
 import {
-  avanzamentoPonderato,
+  avanzamentoMedio,
   coperturaAvanzamento,
   countEsiti,
   ESITI,
@@ -28,25 +28,19 @@ export function summarize(obiettivi: readonly { data: Obiettivo }[], soglie: Ent
   const esiti = Object.fromEntries(ESITI.map((esito) => [esito, 0])) as Record<Esito, number>;
   let fasi = 0;
   let indicatori = 0;
-  let sum = 0;
-  let counted = 0;
   for (const { data } of obiettivi) {
     fasi += data.fasi.length;
     indicatori += data.indicatori.length;
-    const avanzamento = avanzamentoPonderato(data.fasi);
-    if (avanzamento !== null) {
-      sum += avanzamento;
-      counted += 1;
-    }
     const counts = countEsiti(data.indicatori, soglie);
     for (const esito of ESITI) esiti[esito] += counts[esito];
   }
+  const medio = avanzamentoMedio(obiettivi.map(({ data }) => data));
   return {
     obiettivi: obiettivi.length,
     fasi,
     indicatori,
-    avanzamentoMedio: counted > 0 ? sum / counted : null,
-    obiettiviConAvanzamento: counted,
+    avanzamentoMedio: medio.media,
+    obiettiviConAvanzamento: medio.obiettivi,
     copertura: coperturaAvanzamento(obiettivi.flatMap(({ data }) => data.fasi)),
     esiti,
   };

@@ -1,6 +1,6 @@
 import type { Ente } from '../../schemas/ente';
 import type { Indicatore } from '../../schemas/indicatore';
-import { valutazioneIndicatore, type Dubbio, type Esito } from '../derived/metrics';
+import { scostamento, valutazioneIndicatore, type Dubbio, type Esito } from '../derived/metrics';
 import { formatNumber, formatRatio, formatSigned } from './format';
 import { t } from './i18n';
 
@@ -67,14 +67,13 @@ export interface IndicatoreView {
 
 /** Scostamento with better = positive; decrescente in words, since "below the ceiling" is the good side. */
 function scostamentoText(indicatore: Indicatore): string | null {
-  const { valore_atteso: atteso, valore_raggiunto: raggiunto, unita_di_misura: unita } = indicatore;
-  if (indicatore.direzione === 'binario' || atteso === null || raggiunto === null) return null;
-  if (indicatore.direzione === 'crescente') {
-    return `${formatSigned(raggiunto - atteso)}${unitSuffix(unita)}`;
-  }
-  if (raggiunto === atteso) return t('indicator.scostamento.sulMassimo');
-  const gap = withUnit(Math.abs(atteso - raggiunto), unita);
-  return t(raggiunto < atteso ? 'indicator.scostamento.sotto' : 'indicator.scostamento.oltre', { valore: gap });
+  const gap = scostamento(indicatore);
+  if (gap === null) return null;
+  const unita = indicatore.unita_di_misura;
+  if (indicatore.direzione === 'crescente') return `${formatSigned(gap)}${unitSuffix(unita)}`;
+  if (gap === 0) return t('indicator.scostamento.sulMassimo');
+  const valore = withUnit(Math.abs(gap), unita);
+  return t(gap > 0 ? 'indicator.scostamento.sotto' : 'indicator.scostamento.oltre', { valore });
 }
 
 export function indicatoreView(indicatore: Indicatore, soglie: Ente['soglie_esito']): IndicatoreView {
