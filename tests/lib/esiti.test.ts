@@ -11,7 +11,7 @@ const indicatore = (valore_atteso: number | null, valore_raggiunto: number | nul
   unita_di_misura: null,
   valore_atteso,
   valore_raggiunto,
-  storico: [],
+  storico: {},
   note: null,
   verificato,
 });

@@ -7,7 +7,7 @@ import { avanzamentoPonderato, coperturaAvanzamento, valutazioneIndicatore, type
 
 /**
  * Open-data records (docs/contract.md §4): exactly the front-matter keys, in the schema's
- * order, plus `url` and the derived values, which come only from src/lib/metrics.ts.
+ * order, plus `url` and the derived values, which come only from src/lib/derived/metrics.ts.
  */
 
 export type OpenDataIndicatore = Indicatore & { grado_raggiungimento: number | null; esito: Esito };
