@@ -37,3 +37,19 @@ describe('centriRows', () => {
     ]);
   });
 });
+
+describe('centriRows grouping', () => {
+  it('groups offices like their pages do: one row per slug, labelled with the upper-case spelling', () => {
+    const [first, second] = anno2020;
+    const rows = centriRows(
+      [
+        { data: { ...first!.data, centro_di_responsabilita: 'Settore Territorio' } },
+        { data: { ...second!.data, centro_di_responsabilita: 'SETTORE TERRITORIO ' } },
+      ],
+      content.ente.soglie_esito,
+    );
+    expect(rows.map((row) => [row.label, row.href, row.summary.obiettivi])).toEqual([
+      ['SETTORE TERRITORIO', '/centri-di-responsabilita/settore-territorio/', 2],
+    ]);
+  });
+});

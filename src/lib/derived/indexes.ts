@@ -13,7 +13,7 @@ export interface Item {
   url: string;
 }
 
-export interface Group<T extends Item> {
+export interface Group<T extends { data: Obiettivo }> {
   slug: string;
   /** Label as written in the content (the upper-case form when spellings differ only in case). */
   label: string;
@@ -59,7 +59,14 @@ function preferredLabel(current: string, candidate: string): string {
   return current;
 }
 
-function groupBy<T extends Item>(items: readonly T[], keyOf: (item: T) => string): Map<string, Group<T>> {
+/**
+ * Groups objectives by the slug of a name (office, person): the one grouping of the site, so an office's
+ * row in a year's chart and its page are the same group with the same label.
+ */
+export function groupBy<T extends { data: Obiettivo }>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): Map<string, Group<T>> {
   const groups = new Map<string, Group<T>>();
   for (const item of items) {
     const raw = keyOf(item).trim();
