@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
-import { primarySass } from './src/lib/color.ts';
-import { cspConfig } from './src/lib/csp/policy.ts';
+import { primarySass } from './src/lib/view/color.ts';
+import { cspConfig } from './src/lib/outputs/csp/policy.ts';
 
 // The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';

@@ -1,11 +1,11 @@
 /**
  * npm run bench [-- --sizes 100,1000,10000]
  * Measures validation, cold and warm astro builds and the template-string floor for generated content of
- * each size; writes bench/results.json and the tables of docs/benchmarks.md. Logic: src/lib/bench/.
+ * each size; writes bench/results.json and the tables of docs/benchmarks.md. Logic: src/lib/dev/bench/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { benchSize } from '../src/lib/bench/run';
-import { markdownTable, renderTable, weightTable, type BenchRow } from '../src/lib/bench/report';
+import { benchSize } from '../src/lib/dev/bench/run';
+import { markdownTable, renderTable, weightTable, type BenchRow } from '../src/lib/dev/bench/report';
 
 const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:start -->';

@@ -1,11 +1,11 @@
 /**
  * npm run generate -- --count N --out DIR [--seed S]
- * Writes a complete, valid content folder of N synthetic objectives (src/lib/generate.ts).
+ * Writes a complete, valid content folder of N synthetic objectives (src/lib/dev/generate.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateContent } from '../src/lib/generate';
+import { generateContent } from '../src/lib/dev/generate';
 
 try {
   const { values } = parseArgs({

@@ -1,11 +1,11 @@
 /**
  * npm run nuovo -- <codice> [--content <cartella>]
- * Writes the skeleton of a new objective (src/lib/scaffold.ts) in the right folder; never overwrites.
+ * Writes the skeleton of a new objective (src/lib/editor/scaffold.ts) in the right folder; never overwrites.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScaffoldError, scaffoldObiettivo } from '../src/lib/scaffold';
+import { ScaffoldError, scaffoldObiettivo } from '../src/lib/editor/scaffold';
 
 /** Paths inside the project are shown relative to it, as the editor sees them in VS Code. */
 const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path));

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { ObiettivoSchema } from './schemas/obiettivo';
-import { obiettiviLoader } from './loaders/obiettivi';
+import { obiettiviLoader } from './lib/content/loader';
 
 /** Collections = loader + schema. The loader reads files with the same parser as the validator. */
 const obiettivi = defineCollection({

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { load } from 'js-yaml';
-import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/metrics.ts';
+import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/derived/metrics.ts';
 
 type Row = Record<string, unknown>;
 const [contentDir, outDir] = process.argv.slice(2);

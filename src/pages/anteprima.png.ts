@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../content';
-import { cachedShareImage, siteCard } from '../lib/share-image';
+import { getContent } from '../lib/content/collection';
+import { cachedShareImage, siteCard } from '../lib/outputs/share-image';
 
 /** /anteprima.png: the share image of every page that is not an objective, 1200×630. */
 export const GET: APIRoute = async () => {

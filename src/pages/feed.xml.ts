@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../content';
-import { updatedOf } from '../indexes';
-import { atomFeed } from '../lib/feed';
-import { avanzamentoPonderato, coperturaAvanzamento } from '../lib/metrics';
-import { formatAvanzamento } from '../lib/format-avanzamento';
-import { t } from '../lib/i18n';
+import { getContent } from '../lib/content/collection';
+import { updatedOf } from '../lib/derived/site';
+import { atomFeed } from '../lib/outputs/feed';
+import { avanzamentoPonderato, coperturaAvanzamento } from '../lib/derived/metrics';
+import { formatAvanzamento } from '../lib/view/format';
+import { t } from '../lib/view/i18n';
 
 /** /feed.xml: Atom feed of the objectives, newest update (git date of the file) first. */
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../content';
+import { getContent } from '../lib/content/collection';
 
 /** Indexing is allowed everywhere: D.Lgs. 33/2013 art. 9 forbids blocking search engines on this section. */
 export const GET: APIRoute = async () => {

@@ -1,10 +1,12 @@
 import { z } from 'astro/zod';
 import { optionalText, text } from './common';
 import { TIPI_INDICATORE_BASE } from './indicatore';
+import { WEB_PROTOCOL } from './url-policy';
 
-// Only http(s): these become links in every page's header and footer, and a javascript: URL would run on click.
+// Only web addresses (url-policy.ts): these become links in every page's header and footer, and a
+// javascript: URL would run on click.
 const url = z.url({
-  protocol: /^https?$/,
+  protocol: WEB_PROTOCOL,
   error: 'scrivi un indirizzo completo, per esempio https://www.comune.esempio.it',
 });
 const optionalUrl = url.nullable();

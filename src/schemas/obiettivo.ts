@@ -47,16 +47,3 @@ export const ObiettivoSchema = z.strictObject({
 
 export type Obiettivo = z.infer<typeof ObiettivoSchema>;
 export type ObiettivoInput = z.input<typeof ObiettivoSchema>;
-
-/** URL slug of a code: `2020_A01_00` → `a01-00` (DESIGN.md section 4, a contract). */
-export function slugFromCodice(codice: string): string {
-  return codice
-    .replace(/^\d{4}_/, '')
-    .toLowerCase()
-    .replaceAll('_', '-');
-}
-
-/** Canonical path of an objective's page (DESIGN.md section 4): /obiettivi/<anno>/<slug>/ */
-export function objectiveUrl({ codice, anno }: { codice: string; anno: number }): string {
-  return `/obiettivi/${anno}/${slugFromCodice(codice)}/`;
-}

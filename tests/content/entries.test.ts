@@ -9,7 +9,7 @@ import { loadContent } from '../../src/lib/content/load';
 import { formatText } from '../../src/lib/validate/format';
 import { slugProblem } from '../../src/lib/validate/url-values';
 import { validateContent } from '../../src/lib/validate/validate-content';
-import { fullSlug, MAX_SLUG_LENGTH, slugify } from '../../src/lib/queries';
+import { fullSlug, MAX_SLUG_LENGTH, slugify } from '../../src/lib/derived/slugs';
 
 /** The validator's full text output, paths relative to the repository root. */
 async function output(dir: string, cwd?: string): Promise<string> {

@@ -3,10 +3,10 @@ import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
-import { slugFromCodice } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 
 /**
- * Weight budget of DESIGN.md section 7 on the heaviest objective page of the shipped content
+ * Weight budget of docs/contract.md §5 on the heaviest objective page of the shipped content
  * (most indicators, hence most charts): JavaScript ≤ 70 KB and CSS ≤ 60 KB gzip, counting every
  * file the page loads, including modules imported by its scripts.
  */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { pageType } from '../../src/lib/bench/dist-stats';
-import { cspHash } from '../../src/lib/csp/policy';
-import { scanInlineCode } from '../../src/lib/csp/scan';
+import { pageType } from '../../src/lib/dev/bench/dist-stats';
+import { cspHash } from '../../src/lib/outputs/csp/policy';
+import { scanInlineCode } from '../../src/lib/outputs/csp/scan';
 import { launchBrowser, newContext } from './support/browser';
 import { builtPages, visit } from './support/built-pages';
 

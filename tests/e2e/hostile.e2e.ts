@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { scanInlineCode } from '../../src/lib/csp/scan';
+import { scanInlineCode } from '../../src/lib/outputs/csp/scan';
 import { launchBrowser, newContext } from './support/browser';
 import { buildSite, serveSite, type ServedSite } from './support/site';
 import { builtPages, visit, type BuiltPage } from './support/built-pages';

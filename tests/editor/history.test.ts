@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { historyIndex, type FileHistory } from '../../src/lib/git/history';
-import { describeModifica, describeRiga, righe } from '../../src/lib/git/data-diff';
+import { historyIndex, type FileHistory } from '../../src/lib/derived/git/history';
+import { describeModifica, describeRiga, righe } from '../../src/lib/derived/git/data-diff';
 import { tempRepo, type TempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';

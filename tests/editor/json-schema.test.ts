@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { matterOptions } from '../../src/lib/content/load';
-import { jsonSchemas, serializeSchema } from '../../src/lib/json-schema';
+import { jsonSchemas, serializeSchema } from '../../src/lib/editor/json-schema';
 
 const FIXTURE = 'tests/fixtures/content/editor';
 const schemas = jsonSchemas();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { matterOptions } from '../../src/lib/content/load';
-import { scaffoldObiettivo } from '../../src/lib/scaffold';
+import { scaffoldObiettivo } from '../../src/lib/editor/scaffold';
 import { FaseSchema, IndicatoreSchema, ObiettivoSchema } from '../../src/schemas';
 import { runScript } from './support/run';
 

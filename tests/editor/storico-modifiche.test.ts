@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import StoricoModifiche from '../../src/components/StoricoModifiche.astro';
-import { historyIndex, type FileHistory } from '../../src/lib/git/history';
+import { historyIndex, type FileHistory } from '../../src/lib/derived/git/history';
 import { tempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';

@@ -3,7 +3,7 @@
  * machine, so a failure found once is found again.
  */
 
-import { seededRandom } from '../../src/lib/generate';
+import { seededRandom } from '../../src/lib/dev/generate';
 
 /** The generator's seeded PRNG (mulberry32), so fuzz inputs are the same on every machine. */
 export const random = seededRandom;

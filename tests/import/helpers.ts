@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parseObiettivo } from '../../src/lib/content/load';
 import { runImport, type ImportResult } from '../../src/lib/import/run';
-import { slugFromCodice } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 
 export const FIXTURES = 'tests/fixtures/import';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trasparenzaTrail } from '../../src/lib/breadcrumb';
+import { loadContent } from '../../src/lib/content/load';
+import { breadcrumbJsonLd, crumbs, homeCrumbs, trasparenzaTrail } from '../../src/lib/view/breadcrumb';
 
 describe('trasparenzaTrail', () => {
   const ente = {
@@ -35,6 +36,48 @@ describe('trasparenzaTrail', () => {
     expect(trasparenzaTrail({ ...ente, link: { ...ente.link, performance: null } }).map((c) => c.label)).toEqual([
       'Home',
       'Amministrazione trasparente',
+    ]);
+  });
+});
+
+describe('crumbs and homeCrumbs', () => {
+  const { ente } = loadContent('tests/fixtures/content/multi-year');
+
+  it('appends a page’s own crumbs to the shared start', () => {
+    expect(crumbs(ente, { label: 'Responsabili', href: '/responsabili/' }, { label: 'ROSSI MARIO' })).toEqual([
+      ...trasparenzaTrail(ente),
+      { label: 'Responsabili', href: '/responsabili/' },
+      { label: 'ROSSI MARIO' },
+    ]);
+  });
+
+  it('places the home page in the ANAC tree, ending at "Piano della Performance" without a link', () => {
+    const trail = homeCrumbs(ente);
+    expect(trail.map((c) => c.label)).toEqual([
+      'Amministrazione trasparente',
+      'Performance',
+      'Piano della Performance',
+    ]);
+    expect(trail.at(-1)!.href).toBeUndefined();
+  });
+});
+
+describe('breadcrumbJsonLd', () => {
+  it('numbers the trail from 1 and makes relative links absolute on the site, the last on the current path', () => {
+    const json = breadcrumbJsonLd(
+      [
+        { label: 'Home', href: '/' },
+        { label: 'Amministrazione trasparente', href: 'https://www.comune.esempio.it/at' },
+        { label: 'Obiettivo' },
+      ],
+      'https://peg.comune.esempio.it',
+      '/obiettivi/2020/a01-00/',
+    );
+    expect(json['@type']).toBe('BreadcrumbList');
+    expect(json.itemListElement.map((item) => [item.position, item.name, item.item])).toEqual([
+      [1, 'Home', 'https://peg.comune.esempio.it/'],
+      [2, 'Amministrazione trasparente', 'https://www.comune.esempio.it/at'],
+      [3, 'Obiettivo', 'https://peg.comune.esempio.it/obiettivi/2020/a01-00/'],
     ]);
   });
 });

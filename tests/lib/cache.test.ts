@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/cache';
+import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/outputs/cache';
 
 let dir: string;
 beforeEach(() => {

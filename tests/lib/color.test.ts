@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, hexToHsb, primarySass } from '../../src/lib/color';
+import { contrastRatio, hexToHsb, primarySass } from '../../src/lib/view/color';
 
 describe('primary colour', () => {
   it('converts hex to the HSB triple Bootstrap Italia derives its palette from', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from '../../src/lib/feed';
-import { jsonLdText } from '../../src/lib/json-ld';
-import { builtPagePaths, sitemapXml } from '../../src/lib/sitemap';
+import { atomFeed } from '../../src/lib/outputs/feed';
+import { jsonLdText } from '../../src/lib/view/json-ld';
+import { builtPagePaths, sitemapXml } from '../../src/lib/outputs/sitemap';
 
 describe('atomFeed', () => {
   it('lists entries newest first with escaped text and whole-day UTC timestamps', () => {

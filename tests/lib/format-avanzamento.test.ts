@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAvanzamento } from '../../src/lib/format-avanzamento';
-import { coperturaAvanzamento, statoIncoerente } from '../../src/lib/metrics';
+import { formatAvanzamento } from '../../src/lib/view/format';
+import { coperturaAvanzamento, statoIncoerente } from '../../src/lib/derived/metrics';
 
 const fase = (peso: number, avanzamento: number | null) => ({ peso, avanzamento });
 

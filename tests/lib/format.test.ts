@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatRatio,
   formatSigned,
-} from '../../src/lib/format';
+} from '../../src/lib/view/format';
 
 describe('format', () => {
   it('writes numbers the Italian way, grouping thousands even with four digits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/lib/i18n';
+import { t } from '../../src/lib/view/i18n';
 import strings from '../../src/i18n/it.json';
 
 describe('t', () => {

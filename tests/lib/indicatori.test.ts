@@ -9,7 +9,7 @@ import {
   overviewHasContent,
   overviewMax,
   storicoText,
-} from '../../src/lib/indicatori';
+} from '../../src/lib/view/indicatore';
 import type { Indicatore } from '../../src/schemas/indicatore';
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from '../../src/lib/markdown';
+import { renderMarkdown } from '../../src/lib/view/markdown';
+import { isSafeUrl } from '../../src/schemas/url-policy';
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, lists and emphasis', () => {

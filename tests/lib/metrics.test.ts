@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  avanzamentoMedio,
   avanzamentoPonderato,
   countEsiti,
   esitoIndicatore,
   gradoRaggiungimento,
+  scostamento,
+  sommaPesi,
   valutazioneIndicatore,
-} from '../../src/lib/metrics';
+} from '../../src/lib/derived/metrics';
 
 const soglie = { raggiunto: 100, parzialmente_raggiunto: 60 };
 type Direzione = 'crescente' | 'decrescente' | 'binario';
@@ -205,5 +208,52 @@ describe('valutazioneIndicatore', () => {
       esito: 'non rilevato',
       dubbi: [],
     });
+  });
+});
+
+describe('scostamento', () => {
+  it('is raggiunto − atteso when higher is better and atteso − raggiunto when lower is better', () => {
+    expect(scostamento(ind('crescente', 6000, 6670))).toBe(670);
+    expect(scostamento(ind('crescente', 6000, 5500))).toBe(-500);
+    expect(scostamento(ind('decrescente', 500, 82))).toBe(418);
+    expect(scostamento(ind('decrescente', 500, 512))).toBe(-12);
+    expect(scostamento(ind('decrescente', 500, 500))).toBe(0);
+  });
+
+  it('is null for a binario indicator or a missing value', () => {
+    expect(scostamento(ind('binario', 1, 1))).toBeNull();
+    expect(scostamento(ind('crescente', null, 3))).toBeNull();
+    expect(scostamento(ind('decrescente', 5, null))).toBeNull();
+  });
+});
+
+describe('sommaPesi', () => {
+  it('adds the pesi of the fasi, 0 without fasi', () => {
+    expect(sommaPesi([{ peso: 60 }, { peso: 30 }, { peso: 10 }])).toBe(100);
+    expect(sommaPesi([{ peso: 33.33 }, { peso: 33.33 }])).toBeCloseTo(66.66, 10);
+    expect(sommaPesi([])).toBe(0);
+  });
+});
+
+describe('avanzamentoMedio', () => {
+  it('averages the avanzamento ponderato of the objectives that report one, and counts them', () => {
+    expect(
+      avanzamentoMedio([
+        {
+          fasi: [
+            { peso: 60, avanzamento: 100 },
+            { peso: 40, avanzamento: 50 },
+          ],
+        },
+        { fasi: [{ peso: 100, avanzamento: 40 }] },
+        { fasi: [{ peso: 100, avanzamento: null }] },
+        { fasi: [] },
+      ]),
+    ).toEqual({ media: 60, obiettivi: 2 });
+  });
+
+  it('is null when no objective reports avanzamento', () => {
+    expect(avanzamentoMedio([{ fasi: [{ peso: 100, avanzamento: null }] }])).toEqual({ media: null, obiettivi: 0 });
+    expect(avanzamentoMedio([])).toEqual({ media: null, obiettivi: 0 });
   });
 });

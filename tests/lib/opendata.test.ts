@@ -7,15 +7,16 @@ import {
   daVerificare,
   gradoRaggiungimento,
   valutazioneIndicatore,
-} from '../../src/lib/metrics';
-import { csvTable } from '../../src/lib/opendata/csv';
-import { fasiColumns, indicatoriColumns, obiettiviColumns } from '../../src/lib/opendata/columns';
-import { dcatCatalog } from '../../src/lib/opendata/dcat';
-import { datasetSpecs } from '../../src/lib/opendata/datasets';
-import { openDataDocument, toJson } from '../../src/lib/opendata/records';
+} from '../../src/lib/derived/metrics';
+import { csvTable } from '../../src/lib/outputs/opendata/csv';
+import { fasiColumns, indicatoriColumns, obiettiviColumns } from '../../src/lib/outputs/opendata/columns';
+import { dcatCatalog } from '../../src/lib/outputs/opendata/dcat';
+import { datasetSpecs } from '../../src/lib/outputs/opendata/datasets';
+import { openDataDocument, toJson } from '../../src/lib/outputs/opendata/records';
 import { FaseSchema } from '../../src/schemas/fase';
 import { IndicatoreSchema } from '../../src/schemas/indicatore';
-import { ObiettivoSchema, slugFromCodice } from '../../src/schemas/obiettivo';
+import { ObiettivoSchema } from '../../src/schemas/obiettivo';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
 
 const withUrls = (content: Content) =>
   content.obiettivi.map((o) => ({ data: o.data, url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/` }));

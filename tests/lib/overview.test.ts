@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
-import { centriRows } from '../../src/lib/overview';
-import { summarize } from '../../src/lib/summary';
+import { centriRows } from '../../src/lib/view/overview';
+import { summarize } from '../../src/lib/derived/summary';
 
 const content = loadContent('tests/fixtures/content/multi-year');
 const anno2020 = content.obiettivi.filter((o) => o.data.anno === 2020);
@@ -34,6 +34,22 @@ describe('centriRows', () => {
     expect(rows.map((r) => [r.label, r.href, r.summary.obiettivi, r.summary.avanzamentoMedio])).toEqual([
       ['AREA COORDINAMENTO STRATEGICO', '/centri-di-responsabilita/area-coordinamento-strategico/', 1, 80],
       ['SETTORE GOVERNO DEL TERRITORIO', '/centri-di-responsabilita/settore-governo-del-territorio/', 1, 100],
+    ]);
+  });
+});
+
+describe('centriRows grouping', () => {
+  it('groups offices like their pages do: one row per slug, labelled with the upper-case spelling', () => {
+    const [first, second] = anno2020;
+    const rows = centriRows(
+      [
+        { data: { ...first!.data, centro_di_responsabilita: 'Settore Territorio' } },
+        { data: { ...second!.data, centro_di_responsabilita: 'SETTORE TERRITORIO ' } },
+      ],
+      content.ente.soglie_esito,
+    );
+    expect(rows.map((row) => [row.label, row.href, row.summary.obiettivi])).toEqual([
+      ['SETTORE TERRITORIO', '/centri-di-responsabilita/settore-territorio/', 2],
     ]);
   });
 });

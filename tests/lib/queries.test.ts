@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
-import { slugFromCodice } from '../../src/schemas/obiettivo';
-import { buildIndexes, centroUrl, personaUrl, slugify } from '../../src/lib/queries';
+import { slugFromCodice } from '../../src/lib/derived/slugs';
+import { buildIndexes } from '../../src/lib/derived/indexes';
+import { slugify } from '../../src/lib/derived/slugs';
+import { centroUrl, personaUrl } from '../../src/lib/routes';
 
 const content = loadContent('tests/fixtures/content/multi-year');
 const items = content.obiettivi.map((o) => ({

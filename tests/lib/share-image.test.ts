@@ -14,11 +14,16 @@ import {
   shareImageAlt,
   siteCard,
   type ShareCard,
-} from '../../src/lib/share-image';
-import { contrastRatio } from '../../src/lib/color';
-import { readableAccent, textOn } from '../../src/lib/share-image/contrast';
-import { FONT_FAMILY, shareFonts } from '../../src/lib/share-image/fonts';
-import { renderShareSvg, shareTree, TITLE_FONT_SIZE, TITLE_LINE_HEIGHT } from '../../src/lib/share-image/render';
+} from '../../src/lib/outputs/share-image';
+import { contrastRatio } from '../../src/lib/view/color';
+import { readableAccent, textOn } from '../../src/lib/view/color';
+import { FONT_FAMILY, shareFonts } from '../../src/lib/outputs/share-image/fonts';
+import {
+  renderShareSvg,
+  shareTree,
+  TITLE_FONT_SIZE,
+  TITLE_LINE_HEIGHT,
+} from '../../src/lib/outputs/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
 
 const content = loadContent('content');

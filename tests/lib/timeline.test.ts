@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, faseTiming, span, timelineAxis } from '../../src/lib/timeline';
+import { daysBetween, faseTiming, span, timelineAxis } from '../../src/lib/view/timeline';
 
 const fase = (
   dates: Partial<Record<'inizio_previsto' | 'fine_prevista' | 'inizio_effettivo' | 'fine_effettiva', string | null>>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestYear } from '../../src/lib/years';
+import { latestYear } from '../../src/lib/derived/years';
 
 describe('latestYear', () => {
   it('finds the latest PEG year, or null without objectives', () => {

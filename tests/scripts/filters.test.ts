@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countMessages } from '../../src/lib/filter-options';
-import { countMessage } from '../../src/scripts/filters';
+import { countMessages } from '../../src/lib/view/filter-options';
+import { countMessage } from '../../src/client/filters';
 
 describe('countMessage', () => {
   it('announces the table size, and how many rows match the filters', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateContent } from '../../src/lib/generate';
+import { generateContent } from '../../src/lib/dev/generate';
 import { validateContent } from '../../src/lib/validate/validate-content';
 
 describe('synthetic content generator', () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { EnteSchema } from '../../schemas/ente';
-import { PAGEFIND_EXCLUDE_SELECTORS } from '../pagefind';
-import { builtPagePaths, sitemapXml } from '../sitemap';
+import { PAGEFIND_EXCLUDE_SELECTORS } from '../outputs/pagefind';
+import { builtPagePaths, sitemapXml } from '../outputs/sitemap';
 
 /** Called between steps; the build's kill test pauses there (src/lib/build/checkpoint.ts). */
 export type Checkpoint = (phase: string) => Promise<void>;

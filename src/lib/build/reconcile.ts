@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { objectiveUrl } from '../../schemas/obiettivo';
 import type { Content } from '../content/load';
-import { TABELLE } from '../opendata/csv';
+import { TABELLE } from '../outputs/opendata/csv';
+import { objectiveUrl } from '../routes';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly

@@ -1,10 +1,11 @@
-import { ObiettivoSchema, slugFromCodice, type ObiettivoInput as SchemaInput } from '../../schemas/obiettivo';
+import { ObiettivoSchema, type ObiettivoInput as SchemaInput } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../derived/slugs';
 import type { Diagnostics } from './diagnostics';
 import type { ObiettivoInput } from './model';
 import { renderBlocks, restoreLostList } from './narrative';
 
 /**
- * Turns a parsed objective into the front matter of DESIGN.md section 2 (ids F01…, I01… in file
+ * Turns a parsed objective into the front matter of docs/contract.md §1 (ids F01…, I01… in file
  * order) and the Markdown body, and checks it with the schema: a value the schema refuses is
  * reported on the export line it came from.
  */

@@ -1,5 +1,5 @@
 /**
- * Messages for editors: Italian, one line each, `file:riga  livello  messaggio` (STYLE.md).
+ * Messages for editors: Italian, one line each, `file:riga  livello  messaggio` (docs/contract.md §6).
  * `dedotto` marks a value the importer inferred and the editor should confirm.
  */
 

@@ -1,7 +1,7 @@
 import type { Finding } from './problem';
 import { htmlInBody } from './html';
 
-/** Sections every objective narrates (DESIGN.md section 2). Matched case-insensitively, any heading level ≥ 2. */
+/** Sections every objective narrates (docs/contract.md §1). Matched case-insensitively, any heading level ≥ 2. */
 export const REQUIRED_SECTIONS = ['Modalità di attuazione', 'Stato di attuazione'] as const;
 
 /** Warnings about the Markdown body: missing sections, raw HTML. `firstLine` is the body's first file line. */

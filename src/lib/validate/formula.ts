@@ -1,5 +1,5 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { looksLikeFormula } from '../opendata/formula';
+import { looksLikeFormula } from '../outputs/opendata/formula';
 import type { FieldPath, Finding } from './problem';
 
 /**

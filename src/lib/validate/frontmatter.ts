@@ -19,6 +19,11 @@ function countLines(text: string, end: number): number {
   return lines;
 }
 
+/** A [frontmatter] error: always at the file's first line, where the front matter must start. */
+function frontMatterProblem(message: string): { finding: Finding } {
+  return { finding: { rule: 'frontmatter', line: 1, col: 1, message } };
+}
+
 /**
  * Splits an objective file into front matter and Markdown body, as gray-matter does for valid files,
  * but reports a missing opening or closing `---` with its line instead of silently reading no data.
@@ -28,15 +33,9 @@ export function splitFrontMatter(text: string): SplitFile | { finding: Finding }
   const firstBreak = source.indexOf('\n');
   const firstLine = firstBreak === -1 ? source : source.slice(0, firstBreak);
   if (!DELIMITER.test(firstLine)) {
-    return {
-      finding: {
-        rule: 'frontmatter',
-        line: 1,
-        col: 1,
-        message:
-          'il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---',
-      },
-    };
+    return frontMatterProblem(
+      'il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---',
+    );
   }
   // Jump from one "\n---" to the next instead of visiting every line: front matter is most of the file.
   for (
@@ -50,13 +49,7 @@ export function splitFrontMatter(text: string): SplitFile | { finding: Finding }
     const body = end === -1 ? '' : source.slice(end + 1);
     return { yaml, yamlLine: 2, body, bodyLine: countLines(source, at + 1) + 1 };
   }
-  return {
-    finding: {
-      rule: 'frontmatter',
-      line: 1,
-      col: 1,
-      message:
-        'manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)',
-    },
-  };
+  return frontMatterProblem(
+    'manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)',
+  );
 }

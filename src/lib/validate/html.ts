@@ -1,3 +1,4 @@
+import { isSafeUrl, urlScheme } from '../../schemas/url-policy';
 import type { Finding, FieldPath } from './problem';
 
 /**
@@ -56,8 +57,24 @@ export function mayContainHtml(yaml: string): boolean {
   return HTML.test(yaml) || /\\[xuUtnr]/.test(yaml) || (/[&\t]/.test(yaml) && HTML.test(decode(yaml)));
 }
 
+// Link targets in Markdown: `[testo](target)`, `![alt](target)` and autolinks `<scheme:…>`.
+const LINK_TARGET = /\]\(\s*<?([^)\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi;
+
+/**
+ * A Markdown link whose scheme the page drops (src/schemas/url-policy.ts: ftp:, file: …), so the editor
+ * learns it before a citizen finds a dead link. Schemes that run code are already found by findHtml.
+ */
+export function findUnsafeLink(line: string): { index: number; snippet: string } | undefined {
+  for (const match of line.matchAll(LINK_TARGET)) {
+    const target = decode(match[1] ?? match[2]!);
+    if (!isSafeUrl(target))
+      return { index: match.index + match[0].indexOf(match[1] ?? match[2]!), snippet: `${urlScheme(target)}:` };
+  }
+  return undefined;
+}
+
 function message(snippet: string, where: string): string {
-  return SCRIPT_SCHEME.test(snippet)
+  return SCRIPT_SCHEME.test(snippet) || /^[a-z][a-z0-9+.-]*:$/i.test(snippet)
     ? `contiene un indirizzo ${snippet.replace(/\s/g, '')}, non ammesso: usa un indirizzo https://`
     : `contiene HTML (${snippet}): il sito lo mostra come testo; ${where}`;
 }
@@ -103,7 +120,7 @@ export function htmlInData(
 
 /** HTML in the Markdown body, outside code (fenced blocks and `inline code` are meant as text). One warning per line. */
 export function htmlInBody(body: string, firstLine: number): Finding[] {
-  if (!findHtml(body)) return [];
+  if (!findHtml(body) && !findUnsafeLink(body)) return [];
   const findings: Finding[] = [];
   let fence: string | undefined;
   body.split('\n').forEach((line, index) => {
@@ -114,7 +131,7 @@ export function htmlInBody(body: string, firstLine: number): Finding[] {
     }
     if (fence) return;
     const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
-    const found = findHtml(withoutCode);
+    const found = findHtml(withoutCode) ?? findUnsafeLink(withoutCode);
     if (found)
       findings.push({
         rule: 'html',

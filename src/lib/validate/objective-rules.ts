@@ -1,5 +1,6 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { formatNumber } from './format-number';
+import { sommaPesi } from '../derived/metrics';
+import { formatEditorNumber } from '../view/format';
 import type { Finding } from './problem';
 import { nearest } from './suggest';
 
@@ -71,7 +72,7 @@ function dateOrder(data: Obiettivo): Finding[] {
 
 function pesiFasi(data: Obiettivo): Finding[] {
   if (data.fasi.length === 0) return [];
-  const sum = data.fasi.reduce((total, fase) => total + fase.peso, 0);
+  const sum = sommaPesi(data.fasi);
   // The epsilon keeps float sums such as 33.33 × 3 (99.99000000000001) inside the tolerance.
   if (Math.abs(sum - 100) <= PESI_TOLERANCE + 1e-9) return [];
   return [
@@ -79,7 +80,7 @@ function pesiFasi(data: Obiettivo): Finding[] {
       rule: 'pesi-fasi',
       path: ['fasi'],
       at: 'key',
-      message: `la somma dei pesi delle fasi è ${formatNumber(sum)}, deve essere 100`,
+      message: `la somma dei pesi delle fasi è ${formatEditorNumber(sum)}, deve essere 100`,
     },
   ];
 }

@@ -1,6 +1,6 @@
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { dubbiIndicatore } from '../metrics';
-import { formatNumber } from './format-number';
+import { dubbiIndicatore } from '../derived/metrics';
+import { formatEditorNumber } from '../view/format';
 import { formulaWarnings } from './formula';
 import type { Finding } from './problem';
 
@@ -31,13 +31,13 @@ function indicatorWarnings(data: Obiettivo): Finding[] {
         findings.push({
           rule: 'binario',
           path: ['indicatori', index, dubbio.campo],
-          message: `indicatore binario con valore ${formatNumber(dubbio.valore)}: scrivi 1 (sì) o 0 (no), oppure cambia direzione; ${CONFIRM}`,
+          message: `indicatore binario con valore ${formatEditorNumber(dubbio.valore)}: scrivi 1 (sì) o 0 (no), oppure cambia direzione; ${CONFIRM}`,
         });
       else
         findings.push({
           rule: 'rapporto',
           path: ['indicatori', index, 'valore_raggiunto'],
-          message: `raggiunto ${formatNumber(dubbio.raggiunto)} contro atteso ${formatNumber(dubbio.atteso)}: controlla l’unità di misura (per esempio 1 invece di 100%); ${CONFIRM}`,
+          message: `raggiunto ${formatEditorNumber(dubbio.raggiunto)} contro atteso ${formatEditorNumber(dubbio.atteso)}: controlla l’unità di misura (per esempio 1 invece di 100%); ${CONFIRM}`,
         });
     }
   });
@@ -58,7 +58,9 @@ function statoFasi(data: Obiettivo): Finding[] {
     fasi
       .slice(0, 3)
       .map((fase) =>
-        fase.avanzamento === null ? `${fase.id}: senza avanzamento` : `${fase.id}: ${formatNumber(fase.avanzamento)}%`,
+        fase.avanzamento === null
+          ? `${fase.id}: senza avanzamento`
+          : `${fase.id}: ${formatEditorNumber(fase.avanzamento)}%`,
       )
       .join(', ') + (fasi.length === 4 ? ' e un’altra' : fasi.length > 4 ? ` e altre ${fasi.length - 3}` : '');
   if (STATI_CONCLUSI.has(key) && open.length > 0)
@@ -91,7 +93,7 @@ function statoFasi(data: Obiettivo): Finding[] {
   return [];
 }
 
-/** Data-quality warnings of DESIGN.md section 3: they never fail the build. */
+/** Data-quality warnings of docs/contract.md §2: they never fail the build. */
 export function qualityWarnings(data: Obiettivo): Finding[] {
   const findings: Finding[] = [...indicatorWarnings(data), ...statoFasi(data)];
   data.fasi.forEach((fase, index) => {

@@ -1,6 +1,6 @@
 import type { Dup } from '../../schemas/dup';
 import type { Obiettivo } from '../../schemas/obiettivo';
-import { fullSlug, limitSlug } from '../queries';
+import { fullSlug, limitSlug } from '../derived/slugs';
 import type { FieldPath, Finding } from './problem';
 
 /**

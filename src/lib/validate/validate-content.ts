@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
-import { slugFromCodice } from '../../schemas/obiettivo';
+import { slugFromCodice } from '../derived/slugs';
 import { scanContent, toContentPath } from '../content/entries';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
@@ -13,7 +13,7 @@ import { Locator } from './locate';
 import type { ObjectiveContext } from './objective-rules';
 import type { Problem } from './problem';
 import { dottedPath, labelFields } from './problem';
-import { WARNING_RULES } from './rules';
+import { ruleLevel } from './rules';
 import { readSource } from './source';
 import { dupCodeFindings } from './url-values';
 import { parseWithSchema } from './yaml-file';
@@ -126,7 +126,7 @@ function resolveFindings(file: FileResult): Problem[] {
       file: file.path,
       line,
       col,
-      level: WARNING_RULES.has(finding.rule) ? 'avviso' : 'errore',
+      level: ruleLevel(finding.rule),
       field: finding.field ?? dottedPath(finding.path),
       message: finding.message,
       rule: finding.rule,

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getOpenData } from '../../indexes';
-import { csvTable, TABELLE, type Tabella } from '../../lib/opendata/csv';
-import { csvResponse } from '../../lib/opendata/responses';
+import { getOpenData } from '../../lib/derived/site';
+import { csvTable, TABELLE, type Tabella } from '../../lib/outputs/opendata/csv';
+import { csvResponse } from '../../lib/outputs/opendata/responses';
 
 /** /opendata/obiettivi.csv, fasi.csv, indicatori.csv: every year. */
 export const getStaticPaths = (() => TABELLE.map((tabella) => ({ params: { tabella } }))) satisfies GetStaticPaths;

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getContent } from '../../content';
-import { getIndexes, updatedOf } from '../../indexes';
-import { dcatCatalog } from '../../lib/opendata/dcat';
-import { datasetSpecs } from '../../lib/opendata/datasets';
-import { toJson } from '../../lib/opendata/records';
+import { getContent } from '../../lib/content/collection';
+import { getIndexes, updatedOf } from '../../lib/derived/site';
+import { dcatCatalog } from '../../lib/outputs/opendata/dcat';
+import { datasetSpecs } from '../../lib/outputs/opendata/datasets';
+import { toJson } from '../../lib/outputs/opendata/records';
 
 /** /opendata/catalogo.jsonld: DCAT-AP_IT catalogue of the open-data files. */
 export const GET: APIRoute = async () => {

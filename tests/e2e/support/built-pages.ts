@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { listHtmlFiles } from '../../../src/lib/html-files';
+import { listHtmlFiles } from '../../../src/lib/dev/html-files';
 
 export interface BuiltPage {
   file: string;

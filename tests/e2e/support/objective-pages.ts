@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
-import { indicatorChart, indicatoreView, overviewChart, overviewHasContent } from '../../../src/lib/indicatori';
-import { slugFromCodice } from '../../../src/schemas/obiettivo';
+import { indicatorChart, indicatoreView, overviewChart, overviewHasContent } from '../../../src/lib/view/indicatore';
+import { slugFromCodice } from '../../../src/lib/derived/slugs';
 
 /** Every objective of a content folder with its page path and the texts its page must show. */
 export function objectivePages(contentDir: string) {

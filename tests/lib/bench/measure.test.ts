@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pageType } from '../../../src/lib/bench/dist-stats';
-import { measure } from '../../../src/lib/bench/measure';
-import { renderSecondsByType } from '../../../src/lib/bench/render-log';
+import { pageType } from '../../../src/lib/dev/bench/dist-stats';
+import { measure } from '../../../src/lib/dev/bench/measure';
+import { renderSecondsByType } from '../../../src/lib/dev/bench/render-log';
 
 describe('measure', () => {
   it('sees the memory and CPU time of a grandchild process', async () => {

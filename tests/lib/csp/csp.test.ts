@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cspHash } from '../../../src/lib/csp/policy';
-import { scanInlineCode } from '../../../src/lib/csp/scan';
+import { cspHash } from '../../../src/lib/outputs/csp/policy';
+import { scanInlineCode } from '../../../src/lib/outputs/csp/scan';
 
 const page = (head: string, body = '') =>
   `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getIndexes, getOpenData } from '../../../indexes';
-import { csvTable, TABELLE, type Tabella } from '../../../lib/opendata/csv';
-import { csvResponse } from '../../../lib/opendata/responses';
+import { getIndexes, getOpenData } from '../../../lib/derived/site';
+import { csvTable, TABELLE, type Tabella } from '../../../lib/outputs/opendata/csv';
+import { csvResponse } from '../../../lib/outputs/opendata/responses';
 
 /** /opendata/<anno>/obiettivi.csv, fasi.csv, indicatori.csv. */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getIndexes, getOpenData } from '../../../indexes';
-import { toJson } from '../../../lib/opendata/records';
-import { jsonResponse } from '../../../lib/opendata/responses';
+import { getIndexes, getOpenData } from '../../../lib/derived/site';
+import { toJson } from '../../../lib/outputs/opendata/records';
+import { jsonResponse } from '../../../lib/outputs/opendata/responses';
 
 /** /opendata/<anno>/obiettivi.json: one year's objectives, same shape as the all-years file. */
 export const getStaticPaths = (async () => {

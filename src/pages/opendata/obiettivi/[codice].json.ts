@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getOpenData } from '../../../indexes';
-import { toJson } from '../../../lib/opendata/records';
-import { jsonResponse } from '../../../lib/opendata/responses';
+import { getOpenData } from '../../../lib/derived/site';
+import { toJson } from '../../../lib/outputs/opendata/records';
+import { jsonResponse } from '../../../lib/outputs/opendata/responses';
 
 /** /opendata/obiettivi/<codice>.json: one objective, in the same envelope as obiettivi.json. */
 export const getStaticPaths = (async () => {

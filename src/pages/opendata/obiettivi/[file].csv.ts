@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getOpenData } from '../../../indexes';
-import { csvTable, TABELLE } from '../../../lib/opendata/csv';
-import { csvResponse } from '../../../lib/opendata/responses';
+import { getOpenData } from '../../../lib/derived/site';
+import { csvTable, TABELLE } from '../../../lib/outputs/opendata/csv';
+import { csvResponse } from '../../../lib/outputs/opendata/responses';
 
 /**
  * One objective as CSV: /opendata/obiettivi/<codice>.csv (its row of obiettivi.csv),

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getContent, objectivePaths, type ObiettivoPage } from '../../../../content';
-import { cachedShareImage, objectiveCard } from '../../../../lib/share-image';
+import { getContent, objectivePaths, type ObiettivoPage } from '../../../../lib/content/collection';
+import { cachedShareImage, objectiveCard } from '../../../../lib/outputs/share-image';
 
 /** /obiettivi/<anno>/<slug>/anteprima.png: the objective's Open Graph and Twitter image, 1200×630. */
 

@@ -1,0 +1,95 @@
+import type { Ente } from '../../../schemas/ente';
+
+/**
+ * DCAT-AP_IT catalogue (JSON-LD) of the open-data files, with the fields the Italian profile makes
+ * mandatory for datasets and distributions. Controlled vocabularies are the EU Publications Office ones
+ * that DCAT-AP_IT requires (data-theme, frequency, file-type).
+ */
+
+export interface DatasetSpec {
+  /** Local part of the identifier, e.g. `obiettivi-peg-2020`. */
+  id: string;
+  title: string;
+  description: string;
+  /** ISO date of the last change to the data. */
+  modified: string;
+  distributions: { path: string; format: 'JSON' | 'CSV'; title: string }[];
+}
+
+const EU = 'http://publications.europa.eu/resource/authority';
+const LICENSE = {
+  '@id': 'https://creativecommons.org/licenses/by/4.0/',
+  '@type': ['dcatapit:LicenseDocument', 'dct:LicenseDocument'],
+  'dct:type': { '@id': 'http://purl.org/adms/licencetype/Attribution' },
+  'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
+  'owl:versionInfo': '4.0',
+};
+const MEDIA_TYPE = { JSON: 'application/json', CSV: 'text/csv' } as const;
+
+const date = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
+
+/** The publisher and rights holder: the comune, identified by its institutional site. */
+function agent(ente: Ente) {
+  return {
+    '@id': ente.url,
+    '@type': ['dcatapit:Agent', 'foaf:Agent'],
+    'dct:identifier': ente.url,
+    'foaf:name': ente.nome,
+  };
+}
+
+/** Identifier `<host of the site>:<id>`: unique across comuni because the host is. */
+export function datasetIdentifier(ente: Ente, id: string): string {
+  return `${new URL(ente.sito_url).host}:${id}`;
+}
+
+export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
+  const site = ente.sito_url;
+  const abs = (path: string) => new URL(path, site).href;
+  const modified = datasets
+    .map((d) => d.modified)
+    .sort()
+    .at(-1);
+  return {
+    '@context': {
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      dcatapit: 'http://dati.gov.it/onto/dcatapit#',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      owl: 'http://www.w3.org/2002/07/owl#',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+    },
+    '@id': abs('/opendata/catalogo.jsonld'),
+    '@type': ['dcatapit:Catalog', 'dcat:Catalog'],
+    'dct:title': `Dati aperti degli obiettivi di PEG – ${ente.nome}`,
+    'dct:description': `Catalogo dei dati aperti degli obiettivi del Piano esecutivo di gestione del ${ente.nome}.`,
+    'dct:publisher': agent(ente),
+    'dct:language': { '@id': `${EU}/language/ITA` },
+    'foaf:homepage': { '@id': abs('/opendata/') },
+    ...(modified ? { 'dct:modified': date(modified) } : {}),
+    'dcat:dataset': datasets.map((dataset) => ({
+      '@id': abs(`/opendata/#${dataset.id}`),
+      '@type': ['dcatapit:Dataset', 'dcat:Dataset'],
+      'dct:identifier': datasetIdentifier(ente, dataset.id),
+      'dct:title': dataset.title,
+      'dct:description': dataset.description,
+      'dct:modified': date(dataset.modified),
+      'dcat:theme': { '@id': `${EU}/data-theme/GOVE` },
+      'dct:rightsHolder': agent(ente),
+      'dct:publisher': agent(ente),
+      'dct:accrualPeriodicity': { '@id': `${EU}/frequency/ANNUAL` },
+      'dct:language': { '@id': `${EU}/language/ITA` },
+      'dcat:landingPage': { '@id': abs('/opendata/') },
+      'dcat:distribution': dataset.distributions.map((d) => ({
+        '@id': abs(d.path),
+        '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
+        'dct:title': d.title,
+        'dct:format': { '@id': `${EU}/file-type/${d.format}` },
+        'dcat:mediaType': MEDIA_TYPE[d.format],
+        'dct:license': LICENSE,
+        'dcat:accessURL': { '@id': abs('/opendata/') },
+        'dcat:downloadURL': { '@id': abs(d.path) },
+      })),
+    })),
+  };
+}

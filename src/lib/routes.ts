@@ -1,0 +1,55 @@
+import { dupSlug, slugFromCodice, slugify } from './derived/slugs';
+
+/**
+ * Every address of the site and every source path of an objective, in one module: pages, components,
+ * open data, the build's reconciliation and the validator ask here, so a URL is never written inline.
+ * The addresses are a public contract (docs/contract.md): journalists and other sites link to them.
+ */
+
+export const HOME_URL = '/';
+export const OBIETTIVI_URL = '/obiettivi/';
+export const CENTRI_URL = '/centri-di-responsabilita/';
+export const PERSONE_URL = '/responsabili/';
+export const DUP_URL = '/dup/';
+export const OPENDATA_URL = '/opendata/';
+export const SEARCH_URL = '/cerca/';
+
+/** The objectives of a PEG year: /obiettivi/<anno>/ */
+export function yearUrl(anno: number): string {
+  return `${OBIETTIVI_URL}${anno}/`;
+}
+
+/** Canonical path of an objective's page: /obiettivi/<anno>/<slug>/ */
+export function objectiveUrl({ codice, anno }: { codice: string; anno: number }): string {
+  return `${yearUrl(anno)}${slugFromCodice(codice)}/`;
+}
+
+/** Path of a year's overview: the latest year is the home page, earlier years /panoramica/<anno>/. */
+export function overviewPath(anno: number, anni: readonly number[]): string {
+  return anno === anni[0] ? HOME_URL : `/panoramica/${anno}/`;
+}
+
+/** Path of the office page of a centro di responsabilità as written in an objective. */
+export function centroUrl(nome: string): string {
+  return `${CENTRI_URL}${slugify(nome)}/`;
+}
+
+/** Path of the page of a person (responsabile of objectives or fasi). */
+export function personaUrl(nome: string): string {
+  return `${PERSONE_URL}${slugify(nome)}/`;
+}
+
+/** Path of the page of a DUP node (mandato, missione or programma). */
+export function dupUrl(codice: string): string {
+  return `${DUP_URL}${dupSlug(codice)}/`;
+}
+
+/** One objective's open-data file: /opendata/obiettivi/<codice>.json or .csv */
+export function objectiveDataUrl(codice: string, format: 'json' | 'csv'): string {
+  return `${OPENDATA_URL}obiettivi/${codice}.${format}`;
+}
+
+/** Where an objective's file lives, relative to content/: obiettivi/<anno>/<slug>.md */
+export function objectiveSourcePath({ codice, anno }: { codice: string; anno: number }): string {
+  return `obiettivi/${anno}/${slugFromCodice(codice)}.md`;
+}
