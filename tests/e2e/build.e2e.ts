@@ -78,7 +78,6 @@ describe('validation is the only gate', () => {
       expect(result.status, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain('✔ Sito pubblicato');
     },
-    120_000,
   );
 
   // The build's own first step; run in-process (the same code as scripts/build.ts) to keep this fast.
@@ -196,7 +195,7 @@ describe('a build whose output disagrees with content/ does not publish', () => 
     expect(output).toContain('  - pagine degli obiettivi: mancano le pagine di 2020_A01_00');
     expect(output).not.toMatch(STACK);
     expect(snapshot(outDir)).toEqual(before);
-  }, 120_000);
+  });
 });
 
 describe('a killed build leaves the previous output whole', () => {
@@ -245,22 +244,18 @@ describe('a killed build leaves the previous output whole', () => {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  it.each(['inizio', 'convalida', 'indicizzazione'])(
-    'killed at the %s checkpoint',
-    async (phase) => {
-      const { outDir, before } = previousOutput();
-      await killWhen(outDir, paused(outDir, phase), { PEG_BUILD_PAUSE: phase });
-      expect(snapshot(outDir)).toEqual(before);
-    },
-    120_000,
-  );
+  it.each(['inizio', 'convalida', 'indicizzazione'])('killed at the %s checkpoint', async (phase) => {
+    const { outDir, before } = previousOutput();
+    await killWhen(outDir, paused(outDir, phase), { PEG_BUILD_PAUSE: phase });
+    expect(snapshot(outDir)).toEqual(before);
+  });
 
   it('killed while Astro writes the staging folder', async () => {
     const { outDir, before } = previousOutput();
     const staging = stagingDir(outDir);
     await killWhen(outDir, () => existsSync(staging) && readdirSync(staging).length > 0);
     expect(snapshot(outDir)).toEqual(before);
-  }, 120_000);
+  });
 
   it('killed between the two renames of the swap: the next build and npm start put it back', async () => {
     const { outDir, before } = previousOutput();
@@ -275,7 +270,7 @@ describe('a killed build leaves the previous output whole', () => {
     expect(recovered.stdout).toContain('ripristinato');
     expect(snapshot(outDir)).toEqual(before);
     expect(existsSync(previousDir(outDir))).toBe(false);
-  }, 120_000);
+  });
 
   it('a build after a kill at the swap starts from the previous output and publishes the new one', async () => {
     const { outDir } = previousOutput();
@@ -286,5 +281,5 @@ describe('a killed build leaves the previous output whole', () => {
     expect(existsSync(join(outDir, 'obiettivi/2020/a01-00/index.html'))).toBe(true);
     expect(existsSync(previousDir(outDir))).toBe(false);
     expect(existsSync(stagingDir(outDir))).toBe(false);
-  }, 120_000);
+  });
 });

@@ -19,7 +19,7 @@ function breakOneLine(from: string, to: string): { content: string; line: number
 }
 
 // Each case spawns npm run validate (≈1–2 s on a busy 2-core machine).
-describe('validation annotations on a pull request', { timeout: 30_000 }, () => {
+describe('validation annotations on a pull request', () => {
   it.each([
     ['valore_atteso: 50', 'valore_atteso: cinquanta'],
     ['inizio_previsto: 2020-02-01', 'inizio_previsto: 2020-02-31'],

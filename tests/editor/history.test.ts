@@ -24,7 +24,7 @@ function repo(): TempRepo {
 }
 
 // Each case creates and commits to a temporary git repository (in os.tmpdir, removed afterwards).
-describe('historyIndex', { timeout: 20_000 }, () => {
+describe('historyIndex', () => {
   it('words each data change by fase and indicator id, newest date first, with no commit data', () => {
     const r = repo();
     r.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');

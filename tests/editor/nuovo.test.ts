@@ -36,7 +36,7 @@ function contentCopy(): string {
 }
 
 // Each case spawns npm (≈1–2 s each on a busy 2-core machine).
-describe('npm run nuovo', { timeout: 30_000 }, () => {
+describe('npm run nuovo', () => {
   it('creates the objective file in its year folder with every key of the schema', () => {
     const content = contentCopy();
     const run = runScript('nuovo', ['2020_B03_00', '--content', content]);

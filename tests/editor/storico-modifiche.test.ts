@@ -32,7 +32,7 @@ async function render(props: {
   return html.replace(/ data-astro-cid-\w+/g, '');
 }
 
-describe('StoricoModifiche', { timeout: 20_000 }, () => {
+describe('StoricoModifiche', () => {
   it('shows per date what changed in the data, without commit ids, authors or commit messages', async () => {
     const repo = tempRepo();
     try {

@@ -122,5 +122,5 @@ describe('the content walk under fuzzed folders', () => {
       expect(report.obiettivi, label).toBe(1);
       expect(() => loadContent(dir), label).toThrow(ContentEntriesError);
     }
-  }, 60_000);
+  });
 });

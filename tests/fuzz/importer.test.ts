@@ -118,7 +118,7 @@ describe('importer under fuzzed exports', () => {
     // Both paths were exercised: a fuzzer whose every mutant fails early tests little.
     expect(outcomes[0]).toBeGreaterThan(10);
     expect(outcomes[1]).toBeGreaterThan(10);
-  }, 60_000);
+  });
 
   // Found by this fuzzer: both imports used to succeed and write files the validator then refused.
   function importVariant(name: string, edit: (text: string) => string) {

@@ -136,7 +136,7 @@ describe('--out', () => {
         "errore  --out <tmp>/altro non è una cartella «obiettivi» né una cartella nuova e vuota: indica la cartella degli obiettivi (per il sito: --out content/obiettivi); nessun file scritto",
       ]
     `);
-  }, 60_000);
+  });
 
   it('accepts a new empty folder and writes dup.yaml next to it', () => {
     const root = mkdtempSync(join(tmpdir(), 'peg-out-'));
