@@ -19,6 +19,8 @@ export default getViteConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'tests/**/*.e2e.ts'],
           environment: 'node',
+          // Removes the temp folders tests/support/temp.ts made, when each test file ends.
+          setupFiles: ['tests/support/setup.ts'],
         },
       },
     ],
