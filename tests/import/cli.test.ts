@@ -1,13 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runTsx } from '../support/run';
 
 /** The command line only reads arguments; these pin what the editor sees from it. */
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args], {
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runTsx('scripts/import.ts', args);
 
 describe('npm run import', () => {
   it('--help exits 0 and explains the export, every option, dup.yaml and the fingerprint', () => {

@@ -1,21 +1,20 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pendingJournal, recover, STAGING_DIR } from '../../src/lib/import/commit';
 import { runImport } from '../../src/lib/import/run';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { hashTree } from '../e2e/support/tree';
 import { FIXTURES } from './helpers';
+import { tempDir } from '../support/temp';
 
 /**
  * `npm run import` killed with SIGKILL at chosen steps of its writes (PEG_IMPORT_PAUSE makes it stop and
  * announce the step, so the kill point does not depend on timing): the content folder is always the old
  * state or the new one, and the validator refuses it whenever the journal says the moves are unfinished.
  */
-const work = mkdtempSync(join(tmpdir(), 'peg-import-kill-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('peg-import-kill-');
 
 const SAMPLE = join(FIXTURES, 'scheda-obiettivi-peg-2020.txt');
 

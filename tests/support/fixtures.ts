@@ -97,10 +97,14 @@ export async function fixture(name: string): Promise<Fixture> {
   return { dir, root };
 }
 
-/** A private, writable copy of a fixture (or of any folder) in a temp folder removed after the test. */
-export async function copyFixture(name: string): Promise<string> {
-  const source = name.includes('/') ? name : (await fixture(name)).dir;
+/** A private, writable copy of a folder (content/, tests/fixtures/content/editor …), removed after the test. */
+export function copyFolder(source: string): string {
   const dir = join(tempDir('peg-copy-'), 'content');
   cpSync(source, dir, { recursive: true });
   return dir;
+}
+
+/** A private, writable copy of a fixture by name (a real folder or a case), removed after the test. */
+export async function copyFixture(name: string): Promise<string> {
+  return copyFolder((await fixture(name)).dir);
 }
