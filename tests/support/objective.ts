@@ -34,5 +34,6 @@ export function obiettivo(overrides: Partial<ObiettivoInput> = {}): Obiettivo {
 }
 
 /** Validator findings as one `path: message [rule]` line each, as the tests pin them. */
-export const findingLines = (findings: { path?: (string | number)[]; message: string; rule: string }[]) =>
-  findings.map((finding) => `${finding.path?.join('.')}: ${finding.message} [${finding.rule}]`);
+export const findingLines = (
+  findings: readonly { path?: readonly (string | number)[]; message: string; rule: string }[],
+) => findings.map((finding) => `${finding.path?.join('.')}: ${finding.message} [${finding.rule}]`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export interface Run {
   status: number | null;
@@ -9,7 +9,7 @@ export interface Run {
 
 const ENV = { ASTRO_TELEMETRY_DISABLED: '1', GITHUB_ACTIONS: '' };
 
-function captured(result: ReturnType<typeof spawnSync<string>>): Run {
+function captured(result: SpawnSyncReturns<string>): Run {
   return {
     status: result.status,
     stdout: result.stdout,
