@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', 'bench/tmp/', 'schema/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'tests/fixtures/content/',
+      'tests/fixtures/import/',
+      'bench/tmp/',
+      'schema/',
+    ],
+  },
   tseslint.configs.recommended,
   astro.configs.recommended,
   {

@@ -7,6 +7,10 @@ import { getViteConfig } from 'astro/config';
  */
 export default getViteConfig({
   test: {
+    // No test has a wall-clock budget: this one exists only to stop a hang, and is long enough for a
+    // 2-core machine busy with other work (some tests spawn npm, git, tsx or a full import).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     projects: [
       {
         extends: true,
@@ -15,6 +19,8 @@ export default getViteConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'tests/**/*.e2e.ts'],
           environment: 'node',
+          // Removes the temp folders tests/support/temp.ts made, when each test file ends.
+          setupFiles: ['tests/support/setup.ts'],
         },
       },
     ],

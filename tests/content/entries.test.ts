@@ -1,72 +1,62 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentEntriesError } from '../../src/lib/content/entries';
 import { loadContent } from '../../src/lib/content/load';
-import { formatText } from '../../src/lib/validate/format';
 import { slugProblem } from '../../src/lib/validate/url-values';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { fullSlug, MAX_SLUG_LENGTH, slugify } from '../../src/lib/derived/slugs';
+import { copyFixture, fixture } from '../support/fixtures';
+import { fixtureOutput, validatorOutput } from '../support/validate';
 
-/** The validator's full text output, paths relative to the repository root. */
-async function output(dir: string, cwd?: string): Promise<string> {
-  return formatText(await validateContent(dir, cwd ? { cwd } : {}));
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'peg-entries-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const output = validatorOutput;
 
 /** A copy of the valid fixture in a temporary folder, for entries git cannot hold (FIFO, socket). */
-function validCopy(name: string): string {
-  const dir = join(tmp, name);
-  cpSync('tests/fixtures/content/valido', dir, { recursive: true });
-  return dir;
-}
+const validCopy = () => copyFixture('valido');
 
 describe('every entry of content/ is an objective or one error line', () => {
   it('names each stray, misnamed, backup, lock and hidden file, and each misplaced folder', async () => {
-    expect(await output('tests/fixtures/content/file-estranei')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
-      tests/fixtures/content/file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/.DS_Store:1:1  errore  file nascosto: qui vanno solo gli obiettivi (file .md); cancellalo  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/.~lock.a01-00.md#:1:1  errore  file di blocco lasciato da un editor (il documento è aperto o l’editor si è chiuso male): chiudi il documento oppure cancella il file  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/A03-00.MD:1:1  errore  ha l’estensione «.MD»: gli obiettivi sono file .md, rinominalo in a03-00.md  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/Thumbs.db:1:1  errore  ha l’estensione «.db» e non è un obiettivo (gli obiettivi sono file .md come a01-00.md): spostalo fuori da content/ o cancellalo  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md.bak:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md.orig:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a01-00.md~:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a02-00.md.txt:1:1  errore  ha l’estensione «.txt»: gli obiettivi sono file .md, rinominalo in a02-00.md  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a04-00.markdown:1:1  errore  ha l’estensione «.markdown»: gli obiettivi sono file .md, rinominalo in a04-00.md  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/a05-00.yaml:1:1  errore  ha l’estensione «.yaml»: gli obiettivi sono file .md, rinominalo in a05-00.md  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/2020/vecchi:1:1  errore  cartella dentro obiettivi/2020/: qui vanno solo file .md, uno per obiettivo; sposta i file e cancella la cartella  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/20201:1:1  errore  la cartella «20201» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/a06-00.md:1:1  errore  file fuori da una cartella dell’anno: gli obiettivi stanno in obiettivi/<anno>/ (per esempio obiettivi/2020/); spostalo lì  [file-estraneo]
-      tests/fixtures/content/file-estranei/obiettivi/bozze:1:1  errore  la cartella «bozze» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
+    expect(await fixtureOutput('file-estranei')).toMatchInlineSnapshot(`
+      "file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      file-estranei/obiettivi/2020/.DS_Store:1:1  errore  file nascosto: qui vanno solo gli obiettivi (file .md); cancellalo  [file-estraneo]
+      file-estranei/obiettivi/2020/.~lock.a01-00.md#:1:1  errore  file di blocco lasciato da un editor (il documento è aperto o l’editor si è chiuso male): chiudi il documento oppure cancella il file  [file-estraneo]
+      file-estranei/obiettivi/2020/A03-00.MD:1:1  errore  ha l’estensione «.MD»: gli obiettivi sono file .md, rinominalo in a03-00.md  [file-estraneo]
+      file-estranei/obiettivi/2020/Thumbs.db:1:1  errore  ha l’estensione «.db» e non è un obiettivo (gli obiettivi sono file .md come a01-00.md): spostalo fuori da content/ o cancellalo  [file-estraneo]
+      file-estranei/obiettivi/2020/a01-00.md.bak:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
+      file-estranei/obiettivi/2020/a01-00.md.orig:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
+      file-estranei/obiettivi/2020/a01-00.md~:1:1  errore  copia di riserva lasciata da un editor o da un merge: cancellala (la storia è già in git)  [file-estraneo]
+      file-estranei/obiettivi/2020/a02-00.md.txt:1:1  errore  ha l’estensione «.txt»: gli obiettivi sono file .md, rinominalo in a02-00.md  [file-estraneo]
+      file-estranei/obiettivi/2020/a04-00.markdown:1:1  errore  ha l’estensione «.markdown»: gli obiettivi sono file .md, rinominalo in a04-00.md  [file-estraneo]
+      file-estranei/obiettivi/2020/a05-00.yaml:1:1  errore  ha l’estensione «.yaml»: gli obiettivi sono file .md, rinominalo in a05-00.md  [file-estraneo]
+      file-estranei/obiettivi/2020/vecchi:1:1  errore  cartella dentro obiettivi/2020/: qui vanno solo file .md, uno per obiettivo; sposta i file e cancella la cartella  [file-estraneo]
+      file-estranei/obiettivi/20201:1:1  errore  la cartella «20201» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
+      file-estranei/obiettivi/a06-00.md:1:1  errore  file fuori da una cartella dell’anno: gli obiettivi stanno in obiettivi/<anno>/ (per esempio obiettivi/2020/); spostalo lì  [file-estraneo]
+      file-estranei/obiettivi/bozze:1:1  errore  la cartella «bozze» non è un anno di quattro cifre: i suoi file non vengono letti; rinominala (per esempio 2020)  [file-estraneo]
       ✖ 16 errori in 16 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('refuses symlinks: outside content/, inside it, dangling, and a linked year folder', async () => {
-    expect(await output('tests/fixtures/content/collegamenti')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/collegamenti/obiettivi/2020/a02-00.md:1:1  errore  è un collegamento simbolico a un file fuori dalla cartella dei contenuti (../valido/obiettivi/2020/a01-00.md): metti qui il file vero  [collegamento]
-      tests/fixtures/content/collegamenti/obiettivi/2020/a03-00.md:1:1  errore  è un collegamento simbolico a obiettivi/2020/a01-00.md: i collegamenti non sono ammessi, ogni obiettivo è un solo file vero (copialo o spostalo qui)  [collegamento]
-      tests/fixtures/content/collegamenti/obiettivi/2020/a04-00.md:1:1  errore  è un collegamento simbolico che non porta a nessun file: cancellalo  [collegamento]
-      tests/fixtures/content/collegamenti/obiettivi/2021:1:1  errore  è un collegamento simbolico a obiettivi/2020: i collegamenti non sono ammessi, ogni obiettivo è un solo file vero (copialo o spostalo qui)  [collegamento]
+    expect(await fixtureOutput('collegamenti')).toMatchInlineSnapshot(`
+      "collegamenti/obiettivi/2020/a02-00.md:1:1  errore  è un collegamento simbolico a un file fuori dalla cartella dei contenuti (../valido/obiettivi/2020/a01-00.md): metti qui il file vero  [collegamento]
+      collegamenti/obiettivi/2020/a03-00.md:1:1  errore  è un collegamento simbolico a obiettivi/2020/a01-00.md: i collegamenti non sono ammessi, ogni obiettivo è un solo file vero (copialo o spostalo qui)  [collegamento]
+      collegamenti/obiettivi/2020/a04-00.md:1:1  errore  è un collegamento simbolico che non porta a nessun file: cancellalo  [collegamento]
+      collegamenti/obiettivi/2021:1:1  errore  è un collegamento simbolico a obiettivi/2020: i collegamenti non sono ammessi, ogni obiettivo è un solo file vero (copialo o spostalo qui)  [collegamento]
       ✖ 4 errori in 4 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reads the objectives next to the bad entries (one bad entry never stops the walk)', async () => {
-    const report = await validateContent('tests/fixtures/content/file-estranei');
+    const report = await validateContent((await fixture('file-estranei')).dir);
     expect(report.obiettivi).toBe(1);
     expect(report.problems.every((p) => p.level === 'errore')).toBe(true);
   });
 
   it('reports a FIFO and a socket without opening them', async () => {
-    const dir = validCopy('speciali');
+    const dir = await validCopy();
     execFileSync('mkfifo', [join(dir, 'obiettivi/2020/a02-00.md')]);
     const server = createServer();
     await new Promise<void>((done) => server.listen(join(dir, 'obiettivi/2020/a03-00.md'), done));
@@ -82,7 +72,7 @@ describe('every entry of content/ is an objective or one error line', () => {
   });
 
   it('reports ente.yaml that is a FIFO instead of waiting for a writer', async () => {
-    const dir = validCopy('ente-fifo');
+    const dir = await validCopy();
     rmSync(join(dir, 'ente.yaml'));
     execFileSync('mkfifo', [join(dir, 'ente.yaml')]);
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
@@ -92,7 +82,7 @@ describe('every entry of content/ is an objective or one error line', () => {
   });
 
   it('reports a missing or empty obiettivi folder and a file in its place', async () => {
-    const dir = validCopy('senza-obiettivi');
+    const dir = await validCopy();
     rmSync(join(dir, 'obiettivi'), { recursive: true });
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
       "obiettivi:1:1  errore  la cartella obiettivi non esiste: creala (obiettivi/<anno>/<codice>.md)  [file]
@@ -112,7 +102,7 @@ describe('every entry of content/ is an objective or one error line', () => {
   });
 
   it('reports a folder where ente.yaml belongs and a link in its place', async () => {
-    const dir = validCopy('ente-cartella');
+    const dir = await validCopy();
     rmSync(join(dir, 'ente.yaml'));
     mkdirSync(join(dir, 'ente.yaml'));
     symlinkSync('ente.yaml', join(dir, 'dup.yaml.link'));
@@ -123,9 +113,10 @@ describe('every entry of content/ is an objective or one error line', () => {
     `);
   });
 
-  it('makes loadContent (open data, tools) refuse a folder with stray entries instead of reading a subset', () => {
+  it('makes loadContent (open data, tools) refuse a folder with stray entries instead of reading a subset', async () => {
     expect(() => loadContent('tests/fixtures/content/collegamenti')).toThrow(ContentEntriesError);
-    expect(() => loadContent('tests/fixtures/content/file-estranei')).toThrow(
+    const { dir } = await fixture('file-estranei');
+    expect(() => loadContent(dir)).toThrow(
       /obiettivi\/2020\/a02-00\.md\.txt: ha l’estensione «\.txt»/,
     );
   });
@@ -133,15 +124,15 @@ describe('every entry of content/ is an objective or one error line', () => {
 
 describe('values that become addresses', () => {
   it('refuses empty, placeholder and reserved names and DUP codes, warns about shortened ones', async () => {
-    expect(await output('tests/fixtures/content/indirizzi')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/indirizzi/dup.yaml:10:17  errore  mandati.[1].missioni.[2].codice: «..» non è un codice DUP (non ha lettere né cifre): scrivi il codice come nel DUP (per esempio DUP_10_0101)  [indirizzo]
-      tests/fixtures/content/indirizzi/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice dup_10_0101_1103 differisce da DUP_10_0101_1103 solo per maiuscole e minuscole: le due pagine avrebbero lo stesso indirizzo; usa un codice diverso  [indirizzo]
-      tests/fixtures/content/indirizzi/dup.yaml:15:13  errore  mandati.[2].codice: «index» è un nome riservato dal sito (è il nome di un suo file): scrivi un codice DUP per esteso  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:6:27  avviso  centro_di_responsabilita: testo di 158 caratteri, l’indirizzo della sua pagina viene accorciato a …/area-coordinamento-strategico-programmazione-e-controllo-unita-organizzativa-pianificazione-organizzazione-controlli-interni-trasparenza-e-an-6ceae527/  [indirizzo-lungo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:7:15  errore  responsabile: «Index» è un nome riservato dal sito (è il nome di un suo file): scrivi un nome di persona per esteso  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:23:19  errore  fasi.F01.responsabile: «-» non è un nome di persona (non ha lettere né cifre): scrivi null se la fase non ha un responsabile  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:24:31  errore  fasi.F01.centro_di_responsabilita: «—» non è un centro di responsabilità (non ha lettere né cifre): scrivi null se la fase non ha un centro di responsabilità  [indirizzo]
-      tests/fixtures/content/indirizzi/obiettivi/2020/a01-00.md:34:19  errore  fasi.F02.responsabile: «n.d.» è un segnaposto, non un nome di persona: scrivi null se la fase non ha un responsabile  [indirizzo]
+    expect(await fixtureOutput('indirizzi')).toMatchInlineSnapshot(`
+      "indirizzi/dup.yaml:10:17  errore  mandati.[1].missioni.[2].codice: «..» non è un codice DUP (non ha lettere né cifre): scrivi il codice come nel DUP (per esempio DUP_10_0101)  [indirizzo]
+      indirizzi/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice dup_10_0101_1103 differisce da DUP_10_0101_1103 solo per maiuscole e minuscole: le due pagine avrebbero lo stesso indirizzo; usa un codice diverso  [indirizzo]
+      indirizzi/dup.yaml:15:13  errore  mandati.[2].codice: «index» è un nome riservato dal sito (è il nome di un suo file): scrivi un codice DUP per esteso  [indirizzo]
+      indirizzi/obiettivi/2020/a01-00.md:6:27  avviso  centro_di_responsabilita: testo di 158 caratteri, l’indirizzo della sua pagina viene accorciato a …/area-coordinamento-strategico-programmazione-e-controllo-unita-organizzativa-pianificazione-organizzazione-controlli-interni-trasparenza-e-an-6ceae527/  [indirizzo-lungo]
+      indirizzi/obiettivi/2020/a01-00.md:7:15  errore  responsabile: «Index» è un nome riservato dal sito (è il nome di un suo file): scrivi un nome di persona per esteso  [indirizzo]
+      indirizzi/obiettivi/2020/a01-00.md:23:19  errore  fasi.F01.responsabile: «-» non è un nome di persona (non ha lettere né cifre): scrivi null se la fase non ha un responsabile  [indirizzo]
+      indirizzi/obiettivi/2020/a01-00.md:24:31  errore  fasi.F01.centro_di_responsabilita: «—» non è un centro di responsabilità (non ha lettere né cifre): scrivi null se la fase non ha un centro di responsabilità  [indirizzo]
+      indirizzi/obiettivi/2020/a01-00.md:34:19  errore  fasi.F02.responsabile: «n.d.» è un segnaposto, non un nome di persona: scrivi null se la fase non ha un responsabile  [indirizzo]
       ✖ 7 errori e 1 avviso in 2 file. Correggi i file indicati (schema: src/schemas/dup.ts, src/schemas/obiettivo.ts)"
     `);
   });

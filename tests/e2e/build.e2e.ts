@@ -10,6 +10,7 @@ import { validateContent } from '../../src/lib/validate/validate-content';
 import { expectedFrom, reconcile } from '../../src/lib/build/reconcile';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSite } from './support/site';
+import { fixture, fixtureNames } from '../support/fixtures';
 
 /**
  * `npm run build` publishes all or nothing: whatever passes validation builds, the built site is
@@ -47,11 +48,13 @@ function npmBuild(content: string, outDir: string, extra: NodeJS.ProcessEnv = {}
 /** A stack trace or a raw exception in what an editor reads. */
 const STACK = /\n\s+at |TypeError|RangeError|ReferenceError|ENAMETOOLONG|\[object /;
 
-const fixtures = readdirSync('tests/fixtures/content').sort();
+const fixtures = fixtureNames();
+/** Each fixture's content folder (cases are written to a temp folder removed after this file). */
+const folders = new Map(await Promise.all(fixtures.map(async (f) => [f, (await fixture(f)).dir] as const)));
 const validation = new Map(
   await Promise.all(
     fixtures.map(async (f) => {
-      const report = await validateContent(`tests/fixtures/content/${f}`);
+      const report = await validateContent(folders.get(f)!);
       return [f, report.problems.some((p) => p.level === 'errore')] as const;
     }),
   ),
@@ -71,25 +74,23 @@ describe('validation is the only gate', () => {
 
   it.each(passing.filter((f) => !BUILT_ELSEWHERE.has(f)))(
     'builds %s, which passes validation, without a stack trace',
-    (fixture) => {
+    (name) => {
       const outDir = join(work(), 'dist');
-      const result = npmBuild(`tests/fixtures/content/${fixture}`, outDir);
+      const result = npmBuild(folders.get(name)!, outDir);
       expect(`${result.stdout}\n${result.stderr}`).not.toMatch(STACK);
       expect(result.status, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain('✔ Sito pubblicato');
     },
-    120_000,
   );
 
   // The build's own first step; run in-process (the same code as scripts/build.ts) to keep this fast.
   it.each(fixtures.filter((f) => validation.get(f)))(
     'refuses %s, which fails validation, with the validator’s lines and no stack trace',
-    async (fixture) => {
+    async (name) => {
       const outDir = join(work(), 'dist');
       const lines: string[] = [];
-      const code = await runBuild(
-        { PEG_CONTENT_DIR: `tests/fixtures/content/${fixture}`, PEG_OUT_DIR: outDir },
-        (line) => lines.push(line),
+      const code = await runBuild({ PEG_CONTENT_DIR: folders.get(name)!, PEG_OUT_DIR: outDir }, (line) =>
+        lines.push(line),
       );
       const output = lines.join('\n');
       expect(code).toBe(1);
@@ -196,7 +197,7 @@ describe('a build whose output disagrees with content/ does not publish', () => 
     expect(output).toContain('  - pagine degli obiettivi: mancano le pagine di 2020_A01_00');
     expect(output).not.toMatch(STACK);
     expect(snapshot(outDir)).toEqual(before);
-  }, 120_000);
+  });
 });
 
 describe('a killed build leaves the previous output whole', () => {
@@ -245,22 +246,18 @@ describe('a killed build leaves the previous output whole', () => {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  it.each(['inizio', 'convalida', 'indicizzazione'])(
-    'killed at the %s checkpoint',
-    async (phase) => {
-      const { outDir, before } = previousOutput();
-      await killWhen(outDir, paused(outDir, phase), { PEG_BUILD_PAUSE: phase });
-      expect(snapshot(outDir)).toEqual(before);
-    },
-    120_000,
-  );
+  it.each(['inizio', 'convalida', 'indicizzazione'])('killed at the %s checkpoint', async (phase) => {
+    const { outDir, before } = previousOutput();
+    await killWhen(outDir, paused(outDir, phase), { PEG_BUILD_PAUSE: phase });
+    expect(snapshot(outDir)).toEqual(before);
+  });
 
   it('killed while Astro writes the staging folder', async () => {
     const { outDir, before } = previousOutput();
     const staging = stagingDir(outDir);
     await killWhen(outDir, () => existsSync(staging) && readdirSync(staging).length > 0);
     expect(snapshot(outDir)).toEqual(before);
-  }, 120_000);
+  });
 
   it('killed between the two renames of the swap: the next build and npm start put it back', async () => {
     const { outDir, before } = previousOutput();
@@ -275,7 +272,7 @@ describe('a killed build leaves the previous output whole', () => {
     expect(recovered.stdout).toContain('ripristinato');
     expect(snapshot(outDir)).toEqual(before);
     expect(existsSync(previousDir(outDir))).toBe(false);
-  }, 120_000);
+  });
 
   it('a build after a kill at the swap starts from the previous output and publishes the new one', async () => {
     const { outDir } = previousOutput();
@@ -286,5 +283,5 @@ describe('a killed build leaves the previous output whole', () => {
     expect(existsSync(join(outDir, 'obiettivi/2020/a01-00/index.html'))).toBe(true);
     expect(existsSync(previousDir(outDir))).toBe(false);
     expect(existsSync(stagingDir(outDir))).toBe(false);
-  }, 120_000);
+  });
 });

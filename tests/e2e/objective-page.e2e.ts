@@ -54,15 +54,11 @@ async function waitUntilDrawn(page: Page, index: number) {
       const details = c.closest('details');
       if (details) details.open = true;
     });
-  await page.waitForFunction(
-    (i) => {
-      const c = document.querySelectorAll('canvas')[i] as HTMLCanvasElement;
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-      return data !== undefined && data.some((value, k) => k % 4 === 3 && value !== 0);
-    },
-    index,
-    { timeout: 5000 },
-  );
+  await page.waitForFunction((i) => {
+    const c = document.querySelectorAll('canvas')[i] as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    return data !== undefined && data.some((value, k) => k % 4 === 3 && value !== 0);
+  }, index);
 }
 
 for (const contentDir of ['content', FIXTURE]) {

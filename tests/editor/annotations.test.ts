@@ -1,15 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from './support/run';
+import { copyFolder } from '../support/fixtures';
+import { runScript } from '../support/run';
 
 const FILE = 'obiettivi/2020/a01-00.md';
 
 /** Copies the fixture and changes one line (the first that starts with `from`); returns its 1-based number. */
 function breakOneLine(from: string, to: string): { content: string; line: number } {
-  const content = mkdtempSync(join(tmpdir(), 'peg-annotation-'));
-  cpSync('tests/fixtures/content/editor', content, { recursive: true });
+  const content = copyFolder('tests/fixtures/content/editor');
   const lines = readFileSync(join(content, FILE), 'utf8').split('\n');
   const index = lines.findIndex((line) => line.trimStart() === from);
   if (index < 0) throw new Error(`test: line "${from}" not found in the fixture`);
@@ -19,7 +18,7 @@ function breakOneLine(from: string, to: string): { content: string; line: number
 }
 
 // Each case spawns npm run validate (≈1–2 s on a busy 2-core machine).
-describe('validation annotations on a pull request', { timeout: 30_000 }, () => {
+describe('validation annotations on a pull request', () => {
   it.each([
     ['valore_atteso: 50', 'valore_atteso: cinquanta'],
     ['inizio_previsto: 2020-02-01', 'inizio_previsto: 2020-02-31'],

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { historyIndex, type FileHistory } from '../../src/lib/derived/git/history';
 import { describeModifica, describeRiga, righe } from '../../src/lib/derived/git/data-diff';
-import { tempRepo, type TempRepo } from './support/repo';
+import { copyFolder } from '../support/fixtures';
+import { tempDir } from '../support/temp';
+import { tempRepo } from './support/repo';
 
 const FILE = 'obiettivi/2020/a01-00.md';
 
@@ -13,20 +14,10 @@ const FILE = 'obiettivi/2020/a01-00.md';
 const words = (history: FileHistory) =>
   history.giorni.map((g) => `${g.data}: ${g.modifiche.map(describeModifica).join('; ')}`);
 
-const cleanup: string[] = [];
-afterEach(() => {
-  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function repo(): TempRepo {
-  const r = tempRepo();
-  cleanup.push(r.root);
-  return r;
-}
-
 // Each case creates and commits to a temporary git repository (in os.tmpdir, removed afterwards).
-describe('historyIndex', { timeout: 20_000 }, () => {
+describe('historyIndex', () => {
   it('words each data change by fase and indicator id, newest date first, with no commit data', () => {
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa il PEG 2020', '2020-03-02T09:00:00Z', 'Gianluca Caruso');
     r.edit(FILE, 'valore_raggiunto: 80', 'valore_raggiunto: 85');
     r.edit(FILE, 'storico: { 2019: 10 }', 'storico: { 2019: 12 }');
@@ -74,7 +65,7 @@ describe('historyIndex', { timeout: 20_000 }, () => {
   });
 
   it('leaves out commits that change no data and does not date the last update by them', () => {
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa', '2020-03-02T09:00:00Z');
     r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
     r.commit('Variazione', '2020-04-02T09:00:00Z');
@@ -97,7 +88,7 @@ describe('historyIndex', { timeout: 20_000 }, () => {
   });
 
   it('names added and removed fasi, long texts without quoting them, and null values in words', () => {
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa', '2020-03-02T09:00:00Z');
     const path = join(r.content, FILE);
     const source = readFileSync(path, 'utf8');
@@ -120,7 +111,7 @@ describe('historyIndex', { timeout: 20_000 }, () => {
   });
 
   it('follows a renamed file back to its first commit', () => {
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa', '2020-03-02T09:00:00Z');
     r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 55');
     r.commit('Variazione', '2020-04-02T09:00:00Z');
@@ -135,12 +126,11 @@ describe('historyIndex', { timeout: 20_000 }, () => {
   });
 
   it('reports a partial history in a shallow clone instead of failing', () => {
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa', '2020-03-02T09:00:00Z');
     r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
     r.commit('Variazione', '2020-07-15T11:30:00Z');
-    const clone = mkdtempSync(join(tmpdir(), 'peg-shallow-'));
-    cleanup.push(clone);
+    const clone = tempDir('peg-shallow-');
     execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${r.root}`, clone]);
 
     const index = historyIndex(join(clone, 'content'));
@@ -151,15 +141,13 @@ describe('historyIndex', { timeout: 20_000 }, () => {
   });
 
   it('reports no history outside a git repository and for files never committed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'peg-nogit-'));
-    cleanup.push(dir);
-    cpSync('tests/fixtures/content/editor', dir, { recursive: true });
+    const dir = copyFolder('tests/fixtures/content/editor');
     const index = historyIndex(dir);
     expect(index.status).toBe('non-disponibile');
     expect(index.get(join(dir, FILE))).toEqual({ giorni: [] });
     expect(index.lastChange(join(dir, FILE))).toBeNull();
 
-    const r = repo();
+    const r = tempRepo();
     r.commit('Importa', '2020-03-02T09:00:00Z');
     expect(historyIndex(r.content).get(join(r.content, 'obiettivi/2020/b01-00.md')).giorni).toEqual([]);
   });

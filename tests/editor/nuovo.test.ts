@@ -1,12 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { matterOptions } from '../../src/lib/content/load';
 import { scaffoldObiettivo } from '../../src/lib/editor/scaffold';
 import { FaseSchema, IndicatoreSchema, ObiettivoSchema } from '../../src/schemas';
-import { runScript } from './support/run';
+import { copyFolder } from '../support/fixtures';
+import { runScript } from '../support/run';
 
 const FILE = 'obiettivi/2020/b03-00.md';
 
@@ -29,14 +29,10 @@ function fillPlaceholders(source: string): string {
   });
 }
 
-function contentCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'peg-nuovo-'));
-  cpSync('tests/fixtures/content/editor', dir, { recursive: true });
-  return dir;
-}
+const contentCopy = () => copyFolder('tests/fixtures/content/editor');
 
 // Each case spawns npm (≈1–2 s each on a busy 2-core machine).
-describe('npm run nuovo', { timeout: 30_000 }, () => {
+describe('npm run nuovo', () => {
   it('creates the objective file in its year folder with every key of the schema', () => {
     const content = contentCopy();
     const run = runScript('nuovo', ['2020_B03_00', '--content', content]);

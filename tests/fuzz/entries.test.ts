@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentEntriesError } from '../../src/lib/content/entries';
 import { loadContent } from '../../src/lib/content/load';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { random } from './mutate';
+import { tempDir } from '../support/temp';
 
 const SEED = 20201231;
 const ROUNDS = 60;
 
-const root = mkdtempSync(join(tmpdir(), 'peg-fuzz-entries-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('peg-fuzz-entries-');
 const objective = readFileSync('tests/fixtures/content/valido/obiettivi/2020/a01-00.md', 'utf8');
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
@@ -122,5 +121,5 @@ describe('the content walk under fuzzed folders', () => {
       expect(report.obiettivi, label).toBe(1);
       expect(() => loadContent(dir), label).toThrow(ContentEntriesError);
     }
-  }, 60_000);
+  });
 });

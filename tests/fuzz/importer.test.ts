@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { hashTree } from '../e2e/support/tree';
 import { MUTATIONS, mutate, random, type Mutation } from './mutate';
+import { tempDir } from '../support/temp';
 
 const SEED = 20200101;
 const COUNT = 120;
@@ -61,8 +61,7 @@ const FORMAT_RULES = new Set([
   'id-duplicato',
 ]);
 
-const work = mkdtempSync(join(tmpdir(), 'peg-fuzz-import-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('peg-fuzz-import-');
 
 describe('importer under fuzzed exports', () => {
   it(`never throws, names an input line in every error and writes nothing when it fails (${COUNT} mutants, seed ${SEED})`, async () => {
@@ -118,7 +117,7 @@ describe('importer under fuzzed exports', () => {
     // Both paths were exercised: a fuzzer whose every mutant fails early tests little.
     expect(outcomes[0]).toBeGreaterThan(10);
     expect(outcomes[1]).toBeGreaterThan(10);
-  }, 60_000);
+  });
 
   // Found by this fuzzer: both imports used to succeed and write files the validator then refused.
   function importVariant(name: string, edit: (text: string) => string) {

@@ -1,21 +1,19 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { mutate, random } from './mutate';
+import { tempDir } from '../support/temp';
 
 const SEED = 20201231;
 const COUNT = 250;
 
-const dir = mkdtempSync(join(tmpdir(), 'peg-fuzz-'));
+const dir = tempDir('peg-fuzz-');
 mkdirSync(join(dir, 'obiettivi/2020'), { recursive: true });
 const objective = 'obiettivi/2020/a01-00.md';
 const sources = Object.fromEntries(
   ['ente.yaml', 'dup.yaml', objective].map((file) => [file, readFileSync(join('content', file), 'utf8')]),
 );
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function laughs(): string {
   const levels = ['note_extra: { l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
@@ -76,7 +74,7 @@ describe('validator under fuzzed content', () => {
 
       await expectPlaced(target, text, label);
     }
-  }, 30_000);
+  });
 
   // Italian ways of writing values and list mistakes, on every line of the objective: the new
   // source-text checks ([numero], [valore-vuoto], YAML hints) must place every message too.
@@ -96,7 +94,7 @@ describe('validator under fuzzed content', () => {
         await expectPlaced(objective, text, `line ${i + 1}: ${variant}`);
       }
     }
-  }, 30_000);
+  });
 
   // Found by this fuzzer (seed 20201231, mutant 347): htmlInData recursed forever on a cyclic alias.
   it.each([

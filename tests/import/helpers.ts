@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseObiettivo } from '../../src/lib/content/load';
 import { runImport, type ImportResult } from '../../src/lib/import/run';
 import { slugFromCodice } from '../../src/lib/derived/slugs';
+import { tempDir } from '../support/temp';
 
 export const FIXTURES = 'tests/fixtures/import';
 
@@ -23,7 +23,7 @@ export interface Imported {
 
 /** Imports an export (a fixture name, or an absolute path) into a fresh content folder that has the site's ente.yaml. */
 export function importFixture(name: string, options: { force?: boolean; content?: string } = {}): Imported {
-  const content = options.content ?? mkdtempSync(join(tmpdir(), 'peg-import-'));
+  const content = options.content ?? tempDir('peg-import-');
   cpSync('content/ente.yaml', join(content, 'ente.yaml'));
   const out = join(content, 'obiettivi');
   const result = runImport({

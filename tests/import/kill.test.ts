@@ -1,21 +1,20 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pendingJournal, recover, STAGING_DIR } from '../../src/lib/import/commit';
 import { runImport } from '../../src/lib/import/run';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { hashTree } from '../e2e/support/tree';
 import { FIXTURES } from './helpers';
+import { tempDir } from '../support/temp';
 
 /**
  * `npm run import` killed with SIGKILL at chosen steps of its writes (PEG_IMPORT_PAUSE makes it stop and
  * announce the step, so the kill point does not depend on timing): the content folder is always the old
  * state or the new one, and the validator refuses it whenever the journal says the moves are unfinished.
  */
-const work = mkdtempSync(join(tmpdir(), 'peg-import-kill-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('peg-import-kill-');
 
 const SAMPLE = join(FIXTURES, 'scheda-obiettivi-peg-2020.txt');
 
@@ -75,34 +74,30 @@ describe('an import killed while writing', () => {
   const newTree = visible(done);
   const steps = [1, 7, 12, 13, 14, 19, 25, 26];
 
-  it.each(steps)(
-    'leaves the old state or the new one, never a mix, when killed at step %i',
-    async (step) => {
-      const content = join(work, `ucciso-${step}`);
-      cpSync(old, content, { recursive: true });
-      const label = await importKilledAt(step, newExport, content);
-      const files = visible(content);
-      const report = await validateContent(content, { cwd: content });
-      const errors = report.problems.filter((problem) => problem.level === 'errore');
-      if (pendingJournal(content)) {
-        // After the commit point: the validator refuses the folder, the next run completes it.
-        expect(label).toMatch(/^(giornale scritto|spostato )/);
-        expect(errors.map((problem) => problem.rule)).toContain('importazione');
-        expect(recover(content)).toBe('completata');
-        expect(visible(content)).toEqual(newTree);
-      } else {
-        expect(label).toMatch(/^(preparato |giornale rimosso)/);
-        expect([oldTree, newTree]).toContainEqual(files);
-        expect(files).toEqual(label.startsWith('preparato') ? oldTree : newTree);
-        expect(errors).toEqual([]);
-        // A staging folder without journal is discarded: the old files stay as they were.
-        recover(content);
-        expect(visible(content)).toEqual(files);
-      }
-      expect(hashTree(content)).toEqual(visible(content));
-    },
-    60_000,
-  );
+  it.each(steps)('leaves the old state or the new one, never a mix, when killed at step %i', async (step) => {
+    const content = join(work, `ucciso-${step}`);
+    cpSync(old, content, { recursive: true });
+    const label = await importKilledAt(step, newExport, content);
+    const files = visible(content);
+    const report = await validateContent(content, { cwd: content });
+    const errors = report.problems.filter((problem) => problem.level === 'errore');
+    if (pendingJournal(content)) {
+      // After the commit point: the validator refuses the folder, the next run completes it.
+      expect(label).toMatch(/^(giornale scritto|spostato )/);
+      expect(errors.map((problem) => problem.rule)).toContain('importazione');
+      expect(recover(content)).toBe('completata');
+      expect(visible(content)).toEqual(newTree);
+    } else {
+      expect(label).toMatch(/^(preparato |giornale rimosso)/);
+      expect([oldTree, newTree]).toContainEqual(files);
+      expect(files).toEqual(label.startsWith('preparato') ? oldTree : newTree);
+      expect(errors).toEqual([]);
+      // A staging folder without journal is discarded: the old files stay as they were.
+      recover(content);
+      expect(visible(content)).toEqual(files);
+    }
+    expect(hashTree(content)).toEqual(visible(content));
+  });
 
   it('completes the interrupted import on the next npm run import, saying so', async () => {
     const content = join(work, 'ripreso');
@@ -116,7 +111,7 @@ describe('an import killed while writing', () => {
       'avviso  l’importazione precedente era stata interrotta dopo la conferma: completata (i suoi file sono ora tutti al loro posto)',
     );
     expect(hashTree(content)).toEqual(newTree);
-  }, 60_000);
+  });
 
   it('discards a staging folder without journal, saying so, and refuses a journal it cannot trust', () => {
     const content = join(work, 'annullato');

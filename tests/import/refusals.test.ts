@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run';
 import { hashTree } from '../e2e/support/tree';
 import { FIXTURES, importFixture } from './helpers';
+import { runTsx } from '../support/run';
+import { tempDir } from '../support/temp';
 
 /** Every refusal writes nothing: the content folder still holds only the ente.yaml the helper put there. */
 function refused(name: string) {
@@ -102,16 +102,11 @@ describe('repetitions and truncation', () => {
 });
 
 describe('--out', () => {
-  function cli(...args: string[]) {
-    const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args], {
-      encoding: 'utf8',
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const cli = (...args: string[]) => runTsx('scripts/import.ts', args);
   const sample = join(FIXTURES, 'pagine-multiple.txt');
 
   it('refuses the content folder, a file in it, a year folder and an unrelated folder: one line, exit 2, nothing written', () => {
-    const root = mkdtempSync(join(tmpdir(), 'peg-out-'));
+    const root = tempDir('peg-out-');
     const content = join(root, 'content');
     cpSync('content/ente.yaml', join(content, 'ente.yaml'));
     mkdirSync(join(content, 'obiettivi', '2023'), { recursive: true });
@@ -136,10 +131,10 @@ describe('--out', () => {
         "errore  --out <tmp>/altro non è una cartella «obiettivi» né una cartella nuova e vuota: indica la cartella degli obiettivi (per il sito: --out content/obiettivi); nessun file scritto",
       ]
     `);
-  }, 60_000);
+  });
 
   it('accepts a new empty folder and writes dup.yaml next to it', () => {
-    const root = mkdtempSync(join(tmpdir(), 'peg-out-'));
+    const root = tempDir('peg-out-');
     const result = runImport({ exportPath: sample, outDir: join(root, 'prova'), force: false });
     expect(result.exitCode).toBe(0);
     expect(existsSync(join(root, 'prova', '2023', 'z07-02.md'))).toBe(true);

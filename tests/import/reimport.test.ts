@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/run';
 import { fileState } from '../../src/lib/import/serialize';
 import { FIXTURES, importFixture } from './helpers';
+import { tempDir } from '../support/temp';
 
 const CODICE = '2022_P02_01';
 
@@ -85,7 +85,7 @@ describe('safe re-import', () => {
   });
 
   it('updates a file that nobody edited when the export changes', () => {
-    const changed = join(mkdtempSync(join(tmpdir(), 'peg-export-')), 'soggetti.txt');
+    const changed = join(tempDir('peg-export-'), 'soggetti.txt');
     writeFileSync(
       changed,
       readFileSync(join(FIXTURES, 'soggetti.txt'), 'utf8').replace('80,00\t85,00', '80,00\t90,00'),
@@ -177,7 +177,7 @@ describe('safe re-import', () => {
   });
 
   it('recognises the shipped 2020 files: six untouched (units included), five curated and refused', () => {
-    const content = mkdtempSync(join(tmpdir(), 'peg-shipped-'));
+    const content = tempDir('peg-shipped-');
     cpSync('content', content, { recursive: true });
     const result = runImport({
       exportPath: join(FIXTURES, 'scheda-obiettivi-peg-2020.txt'),

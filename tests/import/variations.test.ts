@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, fasi, importFixture, type Imported } from './helpers';
+import { tempDir } from '../support/temp';
 
 /**
  * Exports written for these tests (other years, codes, people and values than the 2020 sample),
@@ -281,7 +281,7 @@ describe('soggetti coinvolti and stato', () => {
 describe('conversion quirks', () => {
   it('reads the same data from CRLF line ends, non-breaking spaces and a bold page-block start', () => {
     const plain = importFixture('pagine-multiple.txt');
-    const quirky = join(mkdtempSync(join(tmpdir(), 'peg-export-')), 'pagine-multiple.txt');
+    const quirky = join(tempDir('peg-export-'), 'pagine-multiple.txt');
     const source = readFileSync(join(FIXTURES, 'pagine-multiple.txt'), 'utf8')
       .replaceAll('OBIETTIVO DI PEG  \n', '**OBIETTIVO DI PEG**\n')
       .replaceAll('Rilievo dei parchi', 'Rilievo\u00A0dei parchi')

@@ -1,27 +1,17 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/outputs/cache';
+import { tempDir } from '../support/temp';
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'peg-cache-'));
+  dir = tempDir('peg-cache-');
   vi.stubEnv('PEG_CACHE_DIR', dir);
 });
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const produceText = (text: string) => vi.fn(async () => Buffer.from(text));

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../../src/lib/outputs/feed';
 import { jsonLdText } from '../../src/lib/view/json-ld';
 import { builtPagePaths, sitemapXml } from '../../src/lib/outputs/sitemap';
+import { tempDir } from '../support/temp';
 
 describe('atomFeed', () => {
   it('lists entries newest first with escaped text and whole-day UTC timestamps', () => {
@@ -41,7 +41,7 @@ describe('jsonLdText', () => {
 
 describe('sitemap', () => {
   it('lists every built page except 404 and the search index, sorted', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'peg-sitemap-'));
+    const dir = tempDir('peg-sitemap-');
     for (const path of ['index.html', '404.html', 'b/index.html', 'a/x/index.html', 'pagefind/x.html', 'a.csv']) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), '');
@@ -57,6 +57,5 @@ describe('sitemap', () => {
         '',
       ].join('\n'),
     );
-    rmSync(dir, { recursive: true });
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
 import sharp from 'sharp';
@@ -25,6 +24,7 @@ import {
   TITLE_LINE_HEIGHT,
 } from '../../src/lib/outputs/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
+import { tempDir } from '../support/temp';
 
 const content = loadContent('content');
 const { ente } = content;
@@ -333,12 +333,11 @@ describe('contrast', () => {
 describe('cachedShareImage', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'peg-share-cache-'));
+    dir = tempDir('peg-share-cache-');
     vi.stubEnv('PEG_CACHE_DIR', dir);
   });
   afterAll(() => {
     vi.unstubAllEnvs();
-    rmSync(dir, { recursive: true, force: true });
   });
   const files = () => readdirSync(join(dir, 'share-image'));
 

@@ -2,17 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runValidate, UsageError } from '../../src/lib/validate/cli';
 import { formatGithub } from '../../src/lib/validate/format';
+import { fixture } from '../support/fixtures';
 
-const fixture = (name: string) => ['--content', `tests/fixtures/content/${name}`];
+/** `npm run validate -- --content <fixture> …args`, in process; paths read `<fixture>/…`. */
+async function validate(name: string, args: string[] = [], env: Record<string, string> = {}) {
+  const { dir, root } = await fixture(name);
+  return runValidate(['--content', dir, ...args], env, { cwd: root });
+}
 
 describe('npm run validate', () => {
   it('exits 0 on valid content and 1 on errors', async () => {
-    expect((await runValidate(fixture('valido'), {})).exitCode).toBe(0);
-    expect((await runValidate(fixture('pesi-fasi'), {})).exitCode).toBe(1);
+    expect((await validate('valido')).exitCode).toBe(0);
+    expect((await validate('pesi-fasi')).exitCode).toBe(1);
   });
 
   it('exits 0 when there are only warnings', async () => {
-    const result = await runValidate(fixture('html'), {});
+    const result = await validate('html');
     expect(result.exitCode).toBe(0);
     expect(result.stdout.split('\n').at(-1)).toMatchInlineSnapshot(
       `"⚠ 2 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."`,
@@ -20,12 +25,13 @@ describe('npm run validate', () => {
   });
 
   it('reads the content folder from PEG_CONTENT_DIR when --content is absent', async () => {
-    const result = await runValidate([], { PEG_CONTENT_DIR: 'tests/fixtures/content/pesi-fasi' });
-    expect(result.stdout).toContain('tests/fixtures/content/pesi-fasi/obiettivi/2020/a01-00.md:14:1');
+    const { dir, root } = await fixture('pesi-fasi');
+    const result = await runValidate([], { PEG_CONTENT_DIR: dir }, { cwd: root });
+    expect(result.stdout).toContain('pesi-fasi/obiettivi/2020/a01-00.md:14:1');
   });
 
   it('prints machine-readable JSON with --format json', async () => {
-    const result = await runValidate([...fixture('dup-mancante'), '--format', 'json'], {});
+    const result = await validate('dup-mancante', ['--format', 'json']);
     expect(JSON.parse(result.stdout)).toMatchInlineSnapshot(`
       {
         "errors": 1,
@@ -36,7 +42,7 @@ describe('npm run validate', () => {
           {
             "column": 14,
             "field": "dup.programma",
-            "file": "tests/fixtures/content/dup-mancante/obiettivi/2020/a01-00.md",
+            "file": "dup-mancante/obiettivi/2020/a01-00.md",
             "line": 12,
             "message": "il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice",
             "rule": "dup-mancante",
@@ -49,19 +55,19 @@ describe('npm run validate', () => {
   });
 
   it('adds GitHub annotations under GitHub Actions', async () => {
-    const result = await runValidate(fixture('molti-errori'), { GITHUB_ACTIONS: 'true' });
+    const result = await validate('molti-errori', [], { GITHUB_ACTIONS: 'true' });
     expect(result.stdout.split('\n').filter((line) => line.startsWith('::'))).toMatchInlineSnapshot(`
       [
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md,line=12,col=14,title=PEG Aperto [dup-mancante]::dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice",
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md,line=14,col=1,title=PEG Aperto [pesi-fasi]::fasi: la somma dei pesi delle fasi è 95, deve essere 100",
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=26,col=9,title=PEG Aperto [id-duplicato]::fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso",
-        "::error file=tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md,line=44,col=16,title=PEG Aperto [storico-anno]::indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno",
+        "::error file=molti-errori/obiettivi/2020/a01-00.md,line=12,col=14,title=PEG Aperto [dup-mancante]::dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice",
+        "::error file=molti-errori/obiettivi/2020/a01-00.md,line=14,col=1,title=PEG Aperto [pesi-fasi]::fasi: la somma dei pesi delle fasi è 95, deve essere 100",
+        "::error file=molti-errori/obiettivi/2020/b02-00.md,line=26,col=9,title=PEG Aperto [id-duplicato]::fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso",
+        "::error file=molti-errori/obiettivi/2020/b02-00.md,line=44,col=16,title=PEG Aperto [storico-anno]::indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno",
       ]
     `);
   });
 
   it('keeps JSON output parseable under GitHub Actions', async () => {
-    const result = await runValidate([...fixture('pesi-fasi'), '--format', 'json'], { GITHUB_ACTIONS: 'true' });
+    const result = await validate('pesi-fasi', ['--format', 'json'], { GITHUB_ACTIONS: 'true' });
     expect(JSON.parse(result.stdout).errors).toBe(1);
   });
 

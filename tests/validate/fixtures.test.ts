@@ -1,15 +1,12 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../src/lib/validate/format';
 import { MAX_FILE_BYTES } from '../../src/lib/validate/source';
-import { validateContent } from '../../src/lib/validate/validate-content';
+import { copyFixture } from '../support/fixtures';
+import { fixtureOutput, validatorOutput } from '../support/validate';
 
-/** The validator's full text output for one fixture folder, paths relative to the repository root. */
-async function output(fixture: string): Promise<string> {
-  return formatText(await validateContent(`tests/fixtures/content/${fixture}`));
-}
+/** The validator's full text output for one fixture (tests/fixtures/cases or tests/fixtures/content). */
+const output = fixtureOutput;
 
 describe('files an editor cannot get wrong without a clear line', () => {
   it('accepts a valid content folder and counts its files', async () => {
@@ -18,242 +15,236 @@ describe('files an editor cannot get wrong without a clear line', () => {
 
   it('points a YAML syntax error at the badly indented line', async () => {
     expect(await output('yaml-sintassi')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/yaml-sintassi/obiettivi/2020/a01-00.md:32:10  errore  rientro sbagliato: allinea questa riga alle chiavi dello stesso livello  [yaml]
+      "yaml-sintassi/obiettivi/2020/a01-00.md:32:10  errore  rientro sbagliato: allinea questa riga alle chiavi dello stesso livello  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a key written twice at its second occurrence', async () => {
     expect(await output('chiave-ripetuta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  la chiave «peso» è già scritta alla riga 32: tieni solo la riga con il valore giusto  [yaml]
+      "chiave-ripetuta/obiettivi/2020/a01-00.md:33:5  errore  la chiave «peso» è già scritta alla riga 32: tieni solo la riga con il valore giusto  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('explains a colon inside an unquoted text instead of blaming the indentation', async () => {
     expect(await output('yaml-due-punti')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/yaml-due-punti/obiettivi/2020/a01-00.md:4:9  errore  il testo contiene «: »: mettilo tra virgolette diritte "…": scrivi titolo: "Obiettivo: ridurre i tempi di risposta"  [yaml]
+      "yaml-due-punti/obiettivi/2020/a01-00.md:4:9  errore  il testo contiene «: »: mettilo tra virgolette diritte "…": scrivi titolo: "Obiettivo: ridurre i tempi di risposta"  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('asks for straight quotes when curly quotes wrap a text with a colon', async () => {
     expect(await output('yaml-virgolette-curve')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/yaml-virgolette-curve/obiettivi/2020/a01-00.md:27:13  errore  usa le virgolette diritte " invece di “ ”: scrivi titolo: "Progetto: scuole sicure"  [yaml]
+      "yaml-virgolette-curve/obiettivi/2020/a01-00.md:27:13  errore  usa le virgolette diritte " invece di “ ”: scrivi titolo: "Progetto: scuole sicure"  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('asks for null when a bare dash stands for a missing value', async () => {
     expect(await output('yaml-trattino-valore')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/yaml-trattino-valore/obiettivi/2020/a01-00.md:43:23  errore  per un valore mancante scrivi null, non «-»: valore_raggiunto: null (e spiega nelle note perché manca)  [yaml]
+      "yaml-trattino-valore/obiettivi/2020/a01-00.md:43:23  errore  per un valore mancante scrivi null, non «-»: valore_raggiunto: null (e spiega nelle note perché manca)  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('finds the missing dash of a fase instead of calling its id a duplicate key', async () => {
     expect(await output('trattino-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/trattino-mancante/obiettivi/2020/a01-00.md:26:3  errore  manca il trattino «- » prima di «id: F02»: ogni fase comincia con «- id:»  [yaml]
+      "trattino-mancante/obiettivi/2020/a01-00.md:26:3  errore  manca il trattino «- » prima di «id: F02»: ogni fase comincia con «- id:»  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('finds the missing dash of an indicator written at the column of the dashes', async () => {
     expect(await output('trattino-mancante-indicatore')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/trattino-mancante-indicatore/obiettivi/2020/a01-00.md:46:3  errore  manca il trattino «- » prima di «id: I02»: ogni indicatore comincia con «- id:» e le sue righe sono rientrate come quelle sopra  [yaml]
+      "trattino-mancante-indicatore/obiettivi/2020/a01-00.md:46:3  errore  manca il trattino «- » prima di «id: I02»: ogni indicatore comincia con «- id:» e le sue righe sono rientrate come quelle sopra  [yaml]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a file without the opening front-matter line', async () => {
     expect(await output('frontmatter-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/frontmatter-mancante/obiettivi/2020/a01-00.md:1:1  errore  il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---  [frontmatter]
+      "frontmatter-mancante/obiettivi/2020/a01-00.md:1:1  errore  il file deve iniziare con una riga --- seguita dai dati dell’obiettivo (codice, anno, titolo …) e da un’altra riga ---  [frontmatter]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a front matter that is never closed', async () => {
     expect(await output('frontmatter-non-chiuso')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/frontmatter-non-chiuso/obiettivi/2020/a01-00.md:1:1  errore  manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)  [frontmatter]
+      "frontmatter-non-chiuso/obiettivi/2020/a01-00.md:1:1  errore  manca la riga --- che chiude i dati dell’obiettivo: aggiungila prima del testo (## Modalità di attuazione)  [frontmatter]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a YAML list where the objective map belongs', async () => {
     expect(await output('frontmatter-elenco')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/frontmatter-elenco/obiettivi/2020/a01-00.md:2:1  errore  i dati dell’obiettivo (tra le righe ---) devono essere campi «chiave: valore», non un elenco  [frontmatter]
+      "frontmatter-elenco/obiettivi/2020/a01-00.md:2:1  errore  i dati dell’obiettivo (tra le righe ---) devono essere campi «chiave: valore», non un elenco  [frontmatter]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('refuses a content folder that an interrupted import left half written', async () => {
     expect(await output('importazione-interrotta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/importazione-interrotta/.importazione-in-corso/giornale.json:1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]
+      "importazione-interrotta/.importazione-in-corso/giornale.json:1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports an empty file in one line', async () => {
     expect(await output('file-vuoto')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/file-vuoto/obiettivi/2020/a01-00.md:1:1  errore  il file è vuoto  [file]
+      "file-vuoto/obiettivi/2020/a01-00.md:1:1  errore  il file è vuoto  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a binary file in one line', async () => {
     expect(await output('file-binario')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/file-binario/obiettivi/2020/a01-00.md:1:1  errore  il file non è di testo (contiene byte nulli): salva un file .md o .yaml  [file]
+      "file-binario/obiettivi/2020/a01-00.md:1:1  errore  il file non è di testo (contiene byte nulli): salva un file .md o .yaml  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a file that is not UTF-8 at the line of the first bad byte', async () => {
     expect(await output('file-non-utf8')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/file-non-utf8/obiettivi/2020/a01-00.md:27:1  errore  il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)  [file]
+      "file-non-utf8/obiettivi/2020/a01-00.md:27:1  errore  il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a missing ente.yaml', async () => {
     expect(await output('ente-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/ente-mancante/ente.yaml:1:1  errore  il file non esiste: crealo  [file]
+      "ente-mancante/ente.yaml:1:1  errore  il file non esiste: crealo  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
     `);
   });
 
   it('reports a missing content folder', async () => {
-    expect(await output('non-esiste')).toMatchInlineSnapshot(`
+    expect(await validatorOutput('tests/fixtures/content/non-esiste')).toMatchInlineSnapshot(`
       "tests/fixtures/content/non-esiste:1:1  errore  la cartella dei contenuti non esiste  [file]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'peg-validate-'));
-    try {
-      cpSync('tests/fixtures/content/valido', dir, { recursive: true });
-      writeFileSync(join(dir, 'obiettivi/2020/a01-00.md'), Buffer.alloc(MAX_FILE_BYTES * 50, 'a'));
-      const report = await validateContent(dir, { cwd: dir });
-      expect(formatText(report)).toMatchInlineSnapshot(`
-        "obiettivi/2020/a01-00.md:1:1  errore  il file pesa 50 MB, oltre il limite di 1 MB: non è un obiettivo  [file]
-        ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
-      `);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = await copyFixture('valido');
+    writeFileSync(join(dir, 'obiettivi/2020/a01-00.md'), Buffer.alloc(MAX_FILE_BYTES * 50, 'a'));
+    expect(await validatorOutput(dir, dir)).toMatchInlineSnapshot(`
+      "obiettivi/2020/a01-00.md:1:1  errore  il file pesa 50 MB, oltre il limite di 1 MB: non è un obiettivo  [file]
+      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
+    `);
   });
 });
 
 describe('schema errors at the nested field', () => {
   it('rejects a date that does not exist (2020-02-31) at its value', async () => {
     expect(await output('data-inesistente')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/data-inesistente/obiettivi/2020/a01-00.md:29:20  errore  fasi.F02.fine_prevista: la data 2020-02-31 non esiste nel calendario  [data]
+      "data-inesistente/obiettivi/2020/a01-00.md:29:20  errore  fasi.F02.fine_prevista: la data 2020-02-31 non esiste nel calendario  [data]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a date not written as YYYY-MM-DD', async () => {
     expect(await output('data-formato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/data-formato/obiettivi/2020/a01-00.md:28:22  errore  fasi.F02.inizio_previsto: scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)  [data]
+      "data-formato/obiettivi/2020/a01-00.md:28:22  errore  fasi.F02.inizio_previsto: scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)  [data]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a misspelt key once, at the key, suggesting the right one', async () => {
     expect(await output('chiave-sconosciuta')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-sconosciuta/obiettivi/2020/a01-00.md:32:5  errore  fasi.F02.pes: chiave sconosciuta «pes»: forse intendevi peso?  [chiave-sconosciuta]
+      "chiave-sconosciuta/obiettivi/2020/a01-00.md:32:5  errore  fasi.F02.pes: chiave sconosciuta «pes»: forse intendevi peso?  [chiave-sconosciuta]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('lists the allowed keys when an unknown key resembles none', async () => {
     expect(await output('chiave-sconosciuta-senza-suggerimento')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/chiave-sconosciuta-senza-suggerimento/obiettivi/2020/a01-00.md:9:1  errore  valutazione_dirigente: chiave sconosciuta «valutazione_dirigente»: le chiavi ammesse qui sono: codice, anno, titolo, assessorato, centro_di_responsabilita, responsabile, stato, dup, soggetti_coinvolti, fasi, indicatori  [chiave-sconosciuta]
+      "chiave-sconosciuta-senza-suggerimento/obiettivi/2020/a01-00.md:9:1  errore  valutazione_dirigente: chiave sconosciuta «valutazione_dirigente»: le chiavi ammesse qui sono: codice, anno, titolo, assessorato, centro_di_responsabilita, responsabile, stato, dup, soggetti_coinvolti, fasi, indicatori  [chiave-sconosciuta]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('names a missing required field and points at its parent', async () => {
     expect(await output('campo-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/campo-mancante/obiettivi/2020/a01-00.md:2:1  errore  titolo: campo obbligatorio: aggiungi la riga «titolo:» (scrivi null se il valore non c’è)  [schema]
+      "campo-mancante/obiettivi/2020/a01-00.md:2:1  errore  titolo: campo obbligatorio: aggiungi la riga «titolo:» (scrivi null se il valore non c’è)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('groups the missing fields of one object in one line', async () => {
     expect(await output('campi-mancanti')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/campi-mancanti/obiettivi/2020/a01-00.md:2:1  errore  mancano i campi obbligatori titolo, responsabile: aggiungili (scrivi null dove il valore non c’è)  [schema]
+      "campi-mancanti/obiettivi/2020/a01-00.md:2:1  errore  mancano i campi obbligatori titolo, responsabile: aggiungili (scrivi null dove il valore non c’è)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects text where a number belongs', async () => {
     expect(await output('schema-tipo')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.F02.peso: deve essere un numero scritto in cifre (per esempio 40 o 12.5)  [schema]
+      "schema-tipo/obiettivi/2020/a01-00.md:32:11  errore  fasi.F02.peso: deve essere un numero scritto in cifre (per esempio 40 o 12.5)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a list where a map belongs, in Italian', async () => {
     expect(await output('schema-elenco-al-posto-di-mappa')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/schema-elenco-al-posto-di-mappa/obiettivi/2020/a01-00.md:10:3  errore  dup: deve essere un gruppo di campi chiave: valore, non un elenco  [schema]
+      "schema-elenco-al-posto-di-mappa/obiettivi/2020/a01-00.md:10:3  errore  dup: deve essere un gruppo di campi chiave: valore, non un elenco  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects avanzamento over 100', async () => {
     expect(await output('avanzamento-fuori-scala')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/avanzamento-fuori-scala/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: l’avanzamento va da 0 a 100  [schema]
+      "avanzamento-fuori-scala/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: l’avanzamento va da 0 a 100  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an unknown direzione', async () => {
     expect(await output('direzione-errata')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/direzione-errata/obiettivi/2020/a01-00.md:41:16  errore  indicatori.I01.direzione: scrivi crescente, decrescente oppure binario  [schema]
+      "direzione-errata/obiettivi/2020/a01-00.md:41:16  errore  indicatori.I01.direzione: scrivi crescente, decrescente oppure binario  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects .inf as a value', async () => {
     expect(await output('numero-infinito')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/numero-infinito/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]
+      "numero-infinito/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reads numbers as typed: Italian separators, %, €, spaces, sì/no, quotes get the exact fix; 40.5 stays valid', async () => {
     expect(await output('numeri-italiani')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: togli il simbolo %: scrivi 75  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: «40.000» è ambiguo (il punto separa i decimali, non le migliaia): se intendi quarantamila scrivi 40000, se intendi 40 scrivi 40  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:44:22  errore  indicatori.I01.storico.2018: i decimali si separano con il punto, senza separatore delle migliaia: scrivi 1234.5  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:44:37  errore  indicatori.I01.storico.2019: senza punti tra le migliaia: scrivi 1000000  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:50:20  errore  indicatori.I02.valore_atteso: «Sì» non è un numero: scrivi 1 (sì)  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:51:23  errore  indicatori.I02.valore_raggiunto: «no» non è un numero: scrivi 0 (no)  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:59:20  errore  indicatori.I03.valore_atteso: togli il simbolo dell’euro: scrivi 1200 (l’unità di misura va in unita_di_misura)  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:60:23  errore  indicatori.I03.valore_raggiunto: senza spazi tra le cifre: scrivi 1200  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:62:13  errore  indicatori.I03.storico.2019: un numero si scrive senza virgolette: scrivi 1300  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:69:20  errore  indicatori.I04.valore_atteso: i decimali si separano con il punto: scrivi 80.5  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:70:23  errore  indicatori.I04.valore_raggiunto: togli il simbolo %: scrivi 75 (l’unità di misura va in unita_di_misura)  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:77:20  errore  indicatori.I05.valore_atteso: «1.234» è ambiguo (il punto separa i decimali, non le migliaia): se intendi milleduecentotrentaquattro scrivi 1234, se intendi 1,234 (con i decimali) scrivi 1.2340  [numero]
-      tests/fixtures/content/numeri-italiani/obiettivi/2020/a01-00.md:78:23  errore  indicatori.I05.valore_raggiunto: «vero» non è un numero: per un indicatore sì/no scrivi 1 (sì) e direzione: binario  [numero]
+      "numeri-italiani/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: togli il simbolo %: scrivi 75  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: «40.000» è ambiguo (il punto separa i decimali, non le migliaia): se intendi quarantamila scrivi 40000, se intendi 40 scrivi 40  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:44:22  errore  indicatori.I01.storico.2018: i decimali si separano con il punto, senza separatore delle migliaia: scrivi 1234.5  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:44:37  errore  indicatori.I01.storico.2019: senza punti tra le migliaia: scrivi 1000000  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:50:20  errore  indicatori.I02.valore_atteso: «Sì» non è un numero: scrivi 1 (sì)  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:51:23  errore  indicatori.I02.valore_raggiunto: «no» non è un numero: scrivi 0 (no)  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:59:20  errore  indicatori.I03.valore_atteso: togli il simbolo dell’euro: scrivi 1200 (l’unità di misura va in unita_di_misura)  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:60:23  errore  indicatori.I03.valore_raggiunto: senza spazi tra le cifre: scrivi 1200  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:62:13  errore  indicatori.I03.storico.2019: un numero si scrive senza virgolette: scrivi 1300  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:69:20  errore  indicatori.I04.valore_atteso: i decimali si separano con il punto: scrivi 80.5  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:70:23  errore  indicatori.I04.valore_raggiunto: togli il simbolo %: scrivi 75 (l’unità di misura va in unita_di_misura)  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:77:20  errore  indicatori.I05.valore_atteso: «1.234» è ambiguo (il punto separa i decimali, non le migliaia): se intendi milleduecentotrentaquattro scrivi 1234, se intendi 1,234 (con i decimali) scrivi 1.2340  [numero]
+      numeri-italiani/obiettivi/2020/a01-00.md:78:23  errore  indicatori.I05.valore_raggiunto: «vero» non è un numero: per un indicatore sì/no scrivi 1 (sì) e direzione: binario  [numero]
       ✖ 13 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('refuses an empty numeric value (nothing, ~ or "") but accepts an explicit null', async () => {
     expect(await output('valore-vuoto')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:21:5  errore  fasi.F01.peso: valore vuoto: scrivi un numero  [valore-vuoto]
-      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: testo vuoto "": scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
-      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: il segno ~ lascia il valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
-      tests/fixtures/content/valore-vuoto/obiettivi/2020/a01-00.md:43:5  errore  indicatori.I01.valore_raggiunto: valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      "valore-vuoto/obiettivi/2020/a01-00.md:21:5  errore  fasi.F01.peso: valore vuoto: scrivi un numero  [valore-vuoto]
+      valore-vuoto/obiettivi/2020/a01-00.md:33:18  errore  fasi.F02.avanzamento: testo vuoto "": scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      valore-vuoto/obiettivi/2020/a01-00.md:42:20  errore  indicatori.I01.valore_atteso: il segno ~ lascia il valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
+      valore-vuoto/obiettivi/2020/a01-00.md:43:5  errore  indicatori.I01.valore_raggiunto: valore vuoto: scrivi il numero, oppure null se manca (e spiega nelle note perché)  [valore-vuoto]
       ✖ 4 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('validates ente.yaml with its own schema', async () => {
     expect(await output('ente-errato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/ente-errato/ente.yaml:6:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
+      "ente-errato/ente.yaml:6:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
     `);
   });
@@ -262,87 +253,87 @@ describe('schema errors at the nested field', () => {
 describe('rules across fields and files', () => {
   it('rejects fasi whose weights do not sum to 100', async () => {
     expect(await output('pesi-fasi')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/pesi-fasi/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
+      "pesi-fasi/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports a duplicate codice once, on the file whose path does not match it', async () => {
     expect(await output('codice-duplicato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/codice-duplicato/obiettivi/2020/a01-01.md:2:9  errore  codice: il codice 2020_A01_00 è già usato in tests/fixtures/content/codice-duplicato/obiettivi/2020/a01-00.md: ogni obiettivo ha un codice diverso  [codice-duplicato]
+      "codice-duplicato/obiettivi/2020/a01-01.md:2:9  errore  codice: il codice 2020_A01_00 è già usato in codice-duplicato/obiettivi/2020/a01-00.md: ogni obiettivo ha un codice diverso  [codice-duplicato]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a codice that does not match the file name', async () => {
     expect(await output('codice-percorso')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/codice-percorso/obiettivi/2020/a01-00.md:2:9  errore  codice: con il codice 2020_A02_00 il file deve essere obiettivi/2020/a02-00.md, non obiettivi/2020/a01-00.md: rinominalo o correggi il codice  [codice-percorso]
+      "codice-percorso/obiettivi/2020/a01-00.md:2:9  errore  codice: con il codice 2020_A02_00 il file deve essere obiettivi/2020/a02-00.md, non obiettivi/2020/a01-00.md: rinominalo o correggi il codice  [codice-percorso]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an anno that does not match the codice', async () => {
     expect(await output('codice-anno')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/codice-anno/obiettivi/2020/a01-00.md:3:7  errore  anno: l’anno 2021 non coincide con l’anno del codice 2020_A01_00  [codice-percorso]
+      "codice-anno/obiettivi/2020/a01-00.md:3:7  errore  anno: l’anno 2021 non coincide con l’anno del codice 2020_A01_00  [codice-percorso]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a DUP code missing from dup.yaml', async () => {
     expect(await output('dup-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/dup-mancante/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
+      "dup-mancante/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects DUP codes that do not form one chain', async () => {
     expect(await output('dup-catena')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/dup-catena/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il programma DUP_10_0102_1201 appartiene alla missione DUP_10_0102, non a DUP_10_0101  [dup-catena]
+      "dup-catena/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il programma DUP_10_0102_1201 appartiene alla missione DUP_10_0102, non a DUP_10_0101  [dup-catena]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a DUP code defined twice in dup.yaml', async () => {
     expect(await output('dup-duplicato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/dup-duplicato/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
+      "dup-duplicato/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/dup.ts)"
     `);
   });
 
   it('rejects two fasi with the same id', async () => {
     expect(await output('id-duplicato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/id-duplicato/obiettivi/2020/a01-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
+      "id-duplicato/obiettivi/2020/a01-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an end date before its start date', async () => {
     expect(await output('date-ordine')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/date-ordine/obiettivi/2020/a01-00.md:31:21  errore  fasi.F02.fine_effettiva: la fine effettiva 2020-02-15 viene prima dell’inizio 2020-03-01  [date-ordine]
+      "date-ordine/obiettivi/2020/a01-00.md:31:21  errore  fasi.F02.fine_effettiva: la fine effettiva 2020-02-15 viene prima dell’inizio 2020-03-01  [date-ordine]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects an indicator tipo not listed in ente.yaml, suggesting the nearest', async () => {
     expect(await output('tipo-indicatore')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/tipo-indicatore/obiettivi/2020/a01-00.md:48:11  errore  indicatori.I02.tipo: tipo sconosciuto «EFFICASIA»: forse intendevi EFFICACIA?  [tipo-indicatore]
+      "tipo-indicatore/obiettivi/2020/a01-00.md:48:11  errore  indicatori.I02.tipo: tipo sconosciuto «EFFICASIA»: forse intendevi EFFICACIA?  [tipo-indicatore]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('rejects a storico year that is not earlier than anno', async () => {
     expect(await output('storico-anno')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/storico-anno/obiettivi/2020/a01-00.md:44:26  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      "storico-anno/obiettivi/2020/a01-00.md:44:26  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('reports every problem of every file at once, sorted by file and line', async () => {
     expect(await output('molti-errori')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
-      tests/fixtures/content/molti-errori/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
-      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
-      tests/fixtures/content/molti-errori/obiettivi/2020/b02-00.md:44:16  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
+      "molti-errori/obiettivi/2020/a01-00.md:12:14  errore  dup.programma: il codice DUP_10_0101_9999 non è definito in dup.yaml: aggiungilo lì o correggi il codice  [dup-mancante]
+      molti-errori/obiettivi/2020/a01-00.md:14:1  errore  fasi: la somma dei pesi delle fasi è 95, deve essere 100  [pesi-fasi]
+      molti-errori/obiettivi/2020/b02-00.md:26:9  errore  fasi.[2].id: l’id F01 è già usato da fasi.[1]: ogni fase ha un id diverso  [id-duplicato]
+      molti-errori/obiettivi/2020/b02-00.md:44:16  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]
       ✖ 4 errori in 2 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
@@ -351,62 +342,62 @@ describe('rules across fields and files', () => {
 describe('warnings that do not fail the build', () => {
   it('warns about raw HTML in front matter and body, but not in code or autolinks', async () => {
     expect(await output('html')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/html/obiettivi/2020/a01-00.md:4:9  avviso  titolo: contiene HTML (<b>): il sito lo mostra come testo; scrivi solo testo  [html]
-      tests/fixtures/content/html/obiettivi/2020/a01-00.md:58:32  avviso  contiene HTML (<span onclick="alert(1)">): il sito lo mostra come testo; usa Markdown (**grassetto**, *corsivo*, [testo](https://…))  [html]
+      "html/obiettivi/2020/a01-00.md:4:9  avviso  titolo: contiene HTML (<b>): il sito lo mostra come testo; scrivi solo testo  [html]
+      html/obiettivi/2020/a01-00.md:58:32  avviso  contiene HTML (<span onclick="alert(1)">): il sito lo mostra come testo; usa Markdown (**grassetto**, *corsivo*, [testo](https://…))  [html]
       ⚠ 2 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about a missing narrative section', async () => {
     expect(await output('sezione-mancante')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/sezione-mancante/obiettivi/2020/a01-00.md:54:1  avviso  manca la sezione «## Stato di attuazione»: aggiungila, anche breve  [sezione-mancante]
+      "sezione-mancante/obiettivi/2020/a01-00.md:54:1  avviso  manca la sezione «## Stato di attuazione»: aggiungila, anche breve  [sezione-mancante]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about a binary indicator valued 100', async () => {
     expect(await output('binario')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione; se il valore è giusto, aggiungi verificato: true e spiega nelle note  [binario]
+      "binario/obiettivi/2020/a01-00.md:51:23  avviso  indicatori.I02.valore_raggiunto: indicatore binario con valore 100: scrivi 1 (sì) o 0 (no), oppure cambia direzione; se il valore è giusto, aggiungi verificato: true e spiega nelle note  [binario]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about texts a spreadsheet would run as formulas', async () => {
     expect(await output('formula')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/formula/obiettivi/2020/a01-00.md:7:15  avviso  responsabile: il testo comincia con «@» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:25:11  avviso  fasi.F01.note: il testo comincia con «=» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:27:13  avviso  fasi.F02.titolo: il testo comincia con «-» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
-      tests/fixtures/content/formula/obiettivi/2020/a01-00.md:53:11  avviso  indicatori.I02.note: il testo comincia con «+» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      "formula/obiettivi/2020/a01-00.md:7:15  avviso  responsabile: il testo comincia con «@» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      formula/obiettivi/2020/a01-00.md:25:11  avviso  fasi.F01.note: il testo comincia con «=» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      formula/obiettivi/2020/a01-00.md:27:13  avviso  fasi.F02.titolo: il testo comincia con «-» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
+      formula/obiettivi/2020/a01-00.md:53:11  avviso  indicatori.I02.note: il testo comincia con «+» e un foglio di calcolo lo leggerebbe come una formula (nei CSV è pubblicato con un apostrofo davanti): riscrivilo senza quel carattere iniziale  [formula]
       ⚠ 4 avvisi in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('warns about a ratio that suggests a unit mismatch', async () => {
     expect(await output('rapporto')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.I01.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%); se il valore è giusto, aggiungi verificato: true e spiega nelle note  [rapporto]
+      "rapporto/obiettivi/2020/a01-00.md:43:23  avviso  indicatori.I01.valore_raggiunto: raggiunto 0,8 contro atteso 50: controlla l’unità di misura (per esempio 1 invece di 100%); se il valore è giusto, aggiungi verificato: true e spiega nelle note  [rapporto]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });
 
   it('requires a note with verificato: true and warns when nothing needed confirming; a confirmed value is not doubted', async () => {
     expect(await output('verificato')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:54:11  errore  indicatori.I02.note: con verificato: true spiega nelle note perché il valore è corretto (per esempio la fonte del dato)  [verificato-note]
-      tests/fixtures/content/verificato/obiettivi/2020/a01-00.md:55:17  avviso  indicatori.I02.verificato: i valori non hanno nulla di strano: verificato: true non serve, toglilo (o scrivi false)  [verificato-superfluo]
+      "verificato/obiettivi/2020/a01-00.md:54:11  errore  indicatori.I02.note: con verificato: true spiega nelle note perché il valore è corretto (per esempio la fonte del dato)  [verificato-note]
+      verificato/obiettivi/2020/a01-00.md:55:17  avviso  indicatori.I02.verificato: i valori non hanno nulla di strano: verificato: true non serve, toglilo (o scrivi false)  [verificato-superfluo]
       ✖ 1 errore e 1 avviso in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
 
   it('warns when stato and the avanzamento of the fasi disagree', async () => {
     expect(await output('stato-fasi')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/stato-fasi/obiettivi/2020/a01-00.md:8:8  avviso  stato: lo stato è «Concluso» ma non tutte le fasi sono al 100% (F02: 50%): aggiorna l’avanzamento delle fasi oppure lo stato  [stato-fasi]
-      tests/fixtures/content/stato-fasi/obiettivi/2020/a02-00.md:8:8  avviso  stato: lo stato è «In corso» ma tutte le fasi sono al 100%: se l’obiettivo è concluso scrivi stato: Concluso  [stato-fasi]
+      "stato-fasi/obiettivi/2020/a01-00.md:8:8  avviso  stato: lo stato è «Concluso» ma non tutte le fasi sono al 100% (F02: 50%): aggiorna l’avanzamento delle fasi oppure lo stato  [stato-fasi]
+      stato-fasi/obiettivi/2020/a02-00.md:8:8  avviso  stato: lo stato è «In corso» ma tutte le fasi sono al 100%: se l’obiettivo è concluso scrivi stato: Concluso  [stato-fasi]
       ⚠ 2 avvisi in 2 file, nessun errore: 4 file controllati (2 obiettivi)."
     `);
   });
 
   it('warns about a fase date far from the PEG year', async () => {
     expect(await output('date-anno')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/date-anno/obiettivi/2020/a01-00.md:28:22  avviso  fasi.F02.inizio_previsto: la data 2018-03-01 è lontana dall’anno del PEG (2020): controlla l’anno  [date-anno]
+      "date-anno/obiettivi/2020/a01-00.md:28:22  avviso  fasi.F02.inizio_previsto: la data 2018-03-01 è lontana dall’anno del PEG (2020): controlla l’anno  [date-anno]
       ⚠ 1 avviso in 1 file, nessun errore: 3 file controllati (1 obiettivo)."
     `);
   });

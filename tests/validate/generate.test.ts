@@ -1,24 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateContent } from '../../src/lib/dev/generate';
 import { validateContent } from '../../src/lib/validate/validate-content';
+import { tempDir } from '../support/temp';
 
 describe('synthetic content generator', () => {
   it('writes content that validates with no errors and no warnings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'peg-generate-'));
-    try {
-      for (const file of generateContent({ count: 40, seed: 7 })) {
-        mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-        writeFileSync(join(dir, file.path), file.text);
-      }
-      const report = await validateContent(dir);
-      expect(report.problems).toEqual([]);
-      expect(report.obiettivi).toBe(40);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const dir = tempDir('peg-generate-');
+    for (const file of generateContent({ count: 40, seed: 7 })) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
     }
+    const report = await validateContent(dir);
+    expect(report.problems).toEqual([]);
+    expect(report.obiettivi).toBe(40);
   });
 
   it('is deterministic for a seed and differs across seeds', () => {

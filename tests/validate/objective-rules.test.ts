@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ObiettivoSchema, type ObiettivoInput } from '../../src/schemas/obiettivo';
+import type { ObiettivoInput } from '../../src/schemas/obiettivo';
 import { objectiveRules, type ObjectiveContext } from '../../src/lib/validate/objective-rules';
+import { fase as baseFase, findingLines, obiettivo } from '../support/objective';
 
 const context: ObjectiveContext = {
   tipiIndicatore: ['EFFICACIA'],
@@ -14,36 +15,9 @@ const context: ObjectiveContext = {
   },
 };
 
-const fase = (id: string, peso: number) => ({
-  id,
-  titolo: 'Fase',
-  inizio_previsto: '2020-01-01',
-  fine_prevista: '2020-12-31',
-  inizio_effettivo: null,
-  fine_effettiva: null,
-  peso,
-  avanzamento: null,
-  responsabile: null,
-  centro_di_responsabilita: null,
-  note: null,
-});
+const fase = (id: string, peso: number) => baseFase(id, { peso });
 
-function rules(overrides: Partial<ObiettivoInput>) {
-  const data = ObiettivoSchema.parse({
-    codice: '2020_A01_00',
-    anno: 2020,
-    titolo: 'Titolo',
-    assessorato: null,
-    centro_di_responsabilita: 'Settore',
-    responsabile: 'ROSSI MARIO',
-    stato: null,
-    dup: { mandato: 'DUP_11', missione: 'DUP_11_0101', programma: 'DUP_11_0101_1101' },
-    ...overrides,
-  });
-  return objectiveRules(data, context).map(
-    (finding) => `${finding.path?.join('.')}: ${finding.message} [${finding.rule}]`,
-  );
-}
+const rules = (overrides: Partial<ObiettivoInput>) => findingLines(objectiveRules(obiettivo(overrides), context));
 
 describe('rules within one objective', () => {
   it('accepts an objective without fasi', () => {

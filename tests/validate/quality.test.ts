@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { qualityWarnings } from '../../src/lib/validate/quality';
-import { ObiettivoSchema, type ObiettivoInput } from '../../src/schemas/obiettivo';
+import type { ObiettivoInput } from '../../src/schemas/obiettivo';
+import { fase as baseFase, findingLines, obiettivo } from '../support/objective';
 
-const fase = (id: string, avanzamento: number | null) => ({
-  id,
-  titolo: 'Fase',
-  inizio_previsto: '2020-01-01',
-  fine_prevista: '2020-12-31',
-  inizio_effettivo: null,
-  fine_effettiva: null,
-  peso: 20,
-  avanzamento,
-  responsabile: null,
-  centro_di_responsabilita: null,
-  note: null,
-});
+const fase = (id: string, avanzamento: number | null) => baseFase(id, { avanzamento });
 
 const indicatore = (extra: object) => ({
   id: 'I01',
@@ -26,20 +15,7 @@ const indicatore = (extra: object) => ({
   ...extra,
 });
 
-function warnings(overrides: Partial<ObiettivoInput>) {
-  const data = ObiettivoSchema.parse({
-    codice: '2020_A01_00',
-    anno: 2020,
-    titolo: 'Titolo',
-    assessorato: null,
-    centro_di_responsabilita: 'Settore',
-    responsabile: 'ROSSI MARIO',
-    stato: null,
-    dup: { mandato: 'DUP_11', missione: 'DUP_11_0101', programma: 'DUP_11_0101_1101' },
-    ...overrides,
-  });
-  return qualityWarnings(data).map((finding) => `${finding.path?.join('.')}: ${finding.message} [${finding.rule}]`);
-}
+const warnings = (overrides: Partial<ObiettivoInput>) => findingLines(qualityWarnings(obiettivo(overrides)));
 
 const fasi = [fase('F01', 100), fase('F02', 40), fase('F03', null), fase('F04', 0), fase('F05', 90)];
 

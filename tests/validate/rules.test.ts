@@ -1,15 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, ruleLevel } from '../../src/lib/validate/rules';
 import { validateContent } from '../../src/lib/validate/validate-content';
+import { fixture, fixtureNames } from '../support/fixtures';
 
 describe('rule catalogue', () => {
   it('has a fixture that triggers every rule', async () => {
-    const fixtures = readdirSync('tests/fixtures/content');
     const seen = new Set<string>();
-    for (const fixture of fixtures) {
-      for (const problem of (await validateContent(`tests/fixtures/content/${fixture}`)).problems)
-        seen.add(problem.rule);
+    for (const name of fixtureNames()) {
+      for (const problem of (await validateContent((await fixture(name)).dir)).problems) seen.add(problem.rule);
     }
     expect(RULES.map((rule) => rule.id).filter((rule) => !seen.has(rule))).toEqual([]);
   });

@@ -11,6 +11,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A context that fails any request leaving 127.0.0.1: pages must not depend on outside hosts. */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'it-IT', ...options });
+  // Playwright's own 30 s waits would trip on a busy machine; vitest's timeout already stops a hang.
+  context.setDefaultTimeout(0);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
   return context;
 }

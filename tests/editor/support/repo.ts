@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../support/temp';
 
-/** A throwaway git repository whose `content/` starts as a copy of a fixture folder. */
+/** A throwaway git repository whose `content/` starts as a copy of a fixture folder (removed after the test). */
 export interface TempRepo {
   root: string;
   content: string;
@@ -15,7 +15,7 @@ export interface TempRepo {
 }
 
 export function tempRepo(fixture = 'tests/fixtures/content/editor'): TempRepo {
-  const root = mkdtempSync(join(tmpdir(), 'peg-repo-'));
+  const root = tempDir('peg-repo-');
   const content = join(root, 'content');
   cpSync(fixture, content, { recursive: true });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
