@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { DupSchema, type Dup } from './schemas/dup';
 import { EnteSchema, type Ente } from './schemas/ente';
+import { loadPerformance, type PerformanceContent } from './lib/content/load';
 import { objectiveUrl, slugFromCodice, type Obiettivo } from './schemas/obiettivo';
 
 /**
@@ -23,7 +24,7 @@ export interface ObiettivoPage {
   url: string;
 }
 
-let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[] }> | undefined;
+let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[]; performance: PerformanceContent }> | undefined;
 
 async function loadAll() {
   const ente = EnteSchema.parse(loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')));
@@ -41,7 +42,7 @@ async function loadAll() {
       };
     })
     .sort((a, b) => a.data.codice.localeCompare(b.data.codice));
-  return { ente, dup, obiettivi };
+  return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }
 
 /** The whole content, loaded once per build. */

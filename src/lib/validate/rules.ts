@@ -39,6 +39,10 @@ export const RULES = {
   'stato-fasi': 'stato and the fasi disagree: concluded with fasi under 100%, or in progress with every fase at 100%.',
   importazione:
     'An import was interrupted after its commit point: its journal is still in the content folder (files may be mixed).',
+  'performance-anno': 'content/performance/<anno>.yaml whose `anno` differs from its file name.',
+  'performance-documento':
+    'A document of content/performance/ names a PDF that is not in performance/documenti/, or the same PDF twice.',
+  'documento-non-citato': 'A PDF in content/performance/documenti/ that no document names (published anyway).',
   formula: 'A text starting with =, +, -, @, tab or CR: spreadsheets would run it as a formula (CSV neutralises it).',
 } as const;
 
@@ -55,4 +59,5 @@ export const WARNING_RULES: ReadonlySet<RuleId> = new Set([
   'stato-fasi',
   'formula',
   'indirizzo-lungo',
+  'documento-non-citato',
 ]);
