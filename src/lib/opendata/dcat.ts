@@ -61,7 +61,9 @@ function contactPoint(ente: Ente) {
     '@type': ['dcatapit:Organization', 'vcard:Organization', 'vcard:Kind'],
     'vcard:fn': ente.nome,
     ...(email ? { 'vcard:hasEmail': { '@id': `mailto:${email}` } } : {}),
-    ...(ente.contatti.telefono ? { 'vcard:hasTelephone': { '@id': `tel:${ente.contatti.telefono.replace(/\s/g, '')}` } } : {}),
+    ...(ente.contatti.telefono
+      ? { 'vcard:hasTelephone': { '@id': `tel:${ente.contatti.telefono.replace(/\s/g, '')}` } }
+      : {}),
     'vcard:hasURL': { '@id': ente.url },
   };
 }
