@@ -61,8 +61,8 @@ export const DocumentoSchema = z
   })
   .refine((d) => d.file !== null || d.non_disponibile !== null, {
     error:
-      'il documento non ha un file: scrivi in non_disponibile il motivo (per esempio «non disponibile: la relazione non è stata adottata»)',
-    path: ['non_disponibile'],
+      'il documento non ha un file: scrivi il nome del PDF oppure, nella riga non_disponibile, il motivo (per esempio «la relazione non è ancora stata adottata»)',
+    path: ['file'],
   })
   .describe('Documento pubblicato');
 
@@ -157,8 +157,8 @@ export const PremiSchema = z
       .describe('Atto o prospetto di distribuzione (contratto decentrato, determina)'),
   })
   .refine((p) => (p.stanziato !== null && p.distribuito !== null) || p.non_disponibile !== null, {
-    error: 'mancano gli importi: scrivi stanziato e distribuito oppure, in non_disponibile, il motivo',
-    path: ['non_disponibile'],
+    error: 'mancano gli importi: scrivi stanziato e distribuito oppure, nella riga non_disponibile, il motivo',
+    path: ['stanziato'],
   })
   .describe('Dati sui premi (d.lgs. 33/2013 art. 20)');
 

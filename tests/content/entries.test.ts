@@ -29,8 +29,8 @@ function validCopy(name: string): string {
 describe('every entry of content/ is an objective or one error line', () => {
   it('names each stray, misnamed, backup, lock and hidden file, and each misplaced folder', async () => {
     expect(await output('tests/fixtures/content/file-estranei')).toMatchInlineSnapshot(`
-      "tests/fixtures/content/file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
-      tests/fixtures/content/file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      "tests/fixtures/content/file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
+      tests/fixtures/content/file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/.DS_Store:1:1  errore  file nascosto: qui vanno solo gli obiettivi (file .md); cancellalo  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/.~lock.a01-00.md#:1:1  errore  file di blocco lasciato da un editor (il documento è aperto o l’editor si è chiuso male): chiudi il documento oppure cancella il file  [file-estraneo]
       tests/fixtures/content/file-estranei/obiettivi/2020/A03-00.MD:1:1  errore  ha l’estensione «.MD»: gli obiettivi sono file .md, rinominalo in a03-00.md  [file-estraneo]
@@ -117,7 +117,7 @@ describe('every entry of content/ is an objective or one error line', () => {
     mkdirSync(join(dir, 'ente.yaml'));
     symlinkSync('ente.yaml', join(dir, 'dup.yaml.link'));
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
-      "dup.yaml.link:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      "dup.yaml.link:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
       ente.yaml:1:1  errore  è una cartella: ente.yaml deve essere un file  [file-estraneo]
       ✖ 2 errori in 2 file. Correggi i file indicati (schema: src/schemas/ente.ts, src/schemas/obiettivo.ts)"
     `);

@@ -16,7 +16,7 @@ export function attoText(atto: Atto | null): string {
 
 /** Name of the plan that holds a year's objectives. */
 export function pianoNome(tipo: TipoPiano): string {
-  return t(`performance.tipo.${tipo}`);
+  return t(`performance.tipo.${tipo.toLowerCase()}`);
 }
 
 /** "pubblicata in ritardo di 12 giorni", "pubblicata nei termini", "non ancora pubblicata". */
