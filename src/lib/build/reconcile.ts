@@ -41,13 +41,13 @@ export function expectedFrom(content: Content): Expected {
 function checkPerformance(problems: string[], outDir: string, expected: Expected) {
   const pages = [...Object.values(PERFORMANCE), ...expected.relazioni.map(relazioneUrl)];
   for (const url of pages)
-    if (!existsSync(join(outDir, url, 'index.html'))) problems.push(`${url}: la pagina della sezione Performance manca`);
+    if (!existsSync(join(outDir, url, 'index.html')))
+      problems.push(`${url}: la pagina della sezione Performance manca`);
   for (const anno of expected.relazioni) {
     const rel = relazionePdfUrl(anno).slice(1);
     const path = join(outDir, rel);
     if (!existsSync(path)) problems.push(`${rel}: il PDF della Relazione sulla Performance ${anno} manca`);
-    else if (readFileSync(path).subarray(0, 5).toString('latin1') !== '%PDF-')
-      problems.push(`${rel}: non è un PDF`);
+    else if (readFileSync(path).subarray(0, 5).toString('latin1') !== '%PDF-') problems.push(`${rel}: non è un PDF`);
   }
   for (const [name, size] of expected.documenti) {
     const rel = documentoUrl(name).slice(1);
