@@ -168,3 +168,28 @@ describe('values that become addresses', () => {
     expect(slugify(long)).toMatch(/^settore-settore-.*-[0-9a-f]{8}$/);
   });
 });
+
+describe('content/performance/ is read by the same walk', () => {
+  it('names a stray file, a non-PDF document and a badly named PDF; loads the rest', async () => {
+    const dir = validCopy('performance-entries');
+    cpSync('tests/fixtures/content/performance-valido/performance', join(dir, 'performance'), { recursive: true });
+    writeFileSync(join(dir, 'performance', 'note.txt'), 'appunti');
+    writeFileSync(join(dir, 'performance', 'documenti', 'verbale.docx'), 'x');
+    writeFileSync(join(dir, 'performance', 'documenti', 'Verbale Nucleo.pdf'), '%PDF-1.4');
+    const out = (await output(dir, dir)).split('\n');
+    expect(out).toEqual([
+      'performance/documenti/Verbale Nucleo.pdf:1:1  errore  il nome del PDF deve essere minuscolo, senza spazi né accenti (per esempio relazione-performance-2020.pdf): rinominalo in verbale-nucleo.pdf  [file-estraneo]',
+      'performance/documenti/verbale.docx:1:1  errore  qui vanno solo i documenti in PDF (la Funzione Pubblica accetta solo PDF): convertilo in PDF o spostalo  [file-estraneo]',
+      'performance/note.txt:1:1  errore  elemento estraneo in performance/: qui vanno solo <anno>.yaml (per esempio 2020.yaml), sistema.yaml e la cartella documenti; spostalo o cancellalo  [file-estraneo]',
+      '✖ 3 errori in 3 file. Correggi i file indicati (schema: src/schemas/performance.ts)',
+    ]);
+    expect(() => loadContent(dir)).toThrow(ContentEntriesError);
+  });
+
+  it('loads the year files and the documents of a clean folder', () => {
+    const content = loadContent('tests/fixtures/content/performance-valido');
+    expect(content.performance.anni.map((a) => a.anno)).toEqual([2020]);
+    expect(content.performance.documenti.map((d) => d.name)).toEqual(['relazione-performance-2020-firmata.pdf']);
+    expect(content.performance.sistema).toBeNull();
+  });
+});
