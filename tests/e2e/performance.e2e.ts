@@ -136,6 +136,10 @@ describe('a year with the comune’s own documents (performance-valido fixture)'
       .getByRole('link', { name: /Scarica il PDF: Relazione sulla Performance 2020/ })
       .getAttribute('href');
     expect(href).toBe('/performance/documenti/relazione-performance-2020-firmata.pdf');
+    await page.goto(`${site.baseURL}/performance/relazione/2020/`);
+    await expect(
+      page.getByRole('link', { name: /approvata dall’ente \(PDF firmato\)/ }).getAttribute('href'),
+    ).resolves.toBe(href);
     expect(readFileSync(join(outDir, href!))).toEqual(
       readFileSync(join(FIXTURE, 'performance/documenti/relazione-performance-2020-firmata.pdf')),
     );
