@@ -3,7 +3,7 @@
  * the packages when this machine can. Prints the Chromium path on success; otherwise one line saying
  * how to install what is missing, and exits 1: browser tests are never skipped silently.
  */
-import { aptInstall, findChromium, hasCommand, PDF_TOOLS } from '../tests/e2e/support/chromium';
+import { aptInstall, findChromium, hasCommand, PDF_TOOLS } from '../src/lib/outputs/chromium';
 
 const missing = () => [
   ...(findChromium() ? [] : ['chromium']),

@@ -94,22 +94,31 @@ export async function enhanceSearch(): Promise<void> {
   const list = document.querySelector<HTMLOListElement>('[data-peg-search-results]');
   if (!form || !status || !list) return;
   const messages = readMessages(form);
-  document.querySelector<HTMLElement>('[data-peg-nojs]')?.setAttribute('hidden', '');
-  form.hidden = false;
+  // Both sit in one grid cell sized for the taller (.peg-search-slot): swapping them shifts nothing.
+  document.querySelector<HTMLElement>('[data-peg-nojs]')?.setAttribute('data-peg-concealed', '');
+  form.removeAttribute('data-peg-concealed');
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 
   const selectOf = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
 
-  // The form works as soon as it is shown: searches wait for the index script, which loads once.
-  const ready = loadPagefind().then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 24 });
-    const available = await pagefind.filters();
-    for (const name of FILTERS) fillSelect(selectOf(name), name, available[name]);
-    return pagefind;
-  });
-  ready.catch(() => {
-    status.textContent = messages.unavailable!;
-  });
+  // The index script loads on first use (focus or typing in the form, or a query in the address), not
+  // with the page: most visits to /cerca/ do not need it yet. Searches wait for it; it loads once.
+  let ready: Promise<Pagefind> | undefined;
+  const load = (): Promise<Pagefind> => {
+    if (ready) return ready;
+    ready = loadPagefind().then(async (pagefind) => {
+      await pagefind.options({ excerptLength: 24 });
+      const available = await pagefind.filters();
+      for (const name of FILTERS) fillSelect(selectOf(name), name, available[name]);
+      return pagefind;
+    });
+    ready.catch(() => {
+      status.textContent = messages.unavailable!;
+    });
+    return ready;
+  };
+  form.addEventListener('focusin', () => void load().catch(() => {}), { once: true });
+  form.addEventListener('input', () => void load().catch(() => {}), { once: true });
 
   async function run(params: URLSearchParams): Promise<void> {
     const term = (params.get('q') ?? '').trim();
@@ -119,7 +128,7 @@ export async function enhanceSearch(): Promise<void> {
       return;
     }
     status!.textContent = messages.loading!;
-    const pagefind = await ready;
+    const pagefind = await load();
     input.value = term;
     const filters: Record<string, string> = {};
     for (const name of FILTERS) {

@@ -15,6 +15,20 @@ const optionalUrl = url.nullable();
 export const EnteSchema = z
   .strictObject({
     nome: text.describe('Nome dell’ente come appare nel sito (per esempio Comune di Cinisello Balsamo)'),
+    codice_ipa: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'manca il codice IPA dell’ente: cercalo su IndicePA, https://www.indicepa.gov.it (per un comune è di solito c_ seguito dal codice catastale, per esempio c_c707)'
+            : 'deve essere un testo, il codice IPA dell’ente (per esempio c_c707)',
+      })
+      .regex(/^[a-z0-9_]{2,20}$/i, {
+        error:
+          'il codice IPA è fatto di lettere, cifre e _ (per esempio c_c707): copialo da IndicePA, https://www.indicepa.gov.it',
+      })
+      .describe(
+        'Codice IPA dell’ente (IndicePA, https://www.indicepa.gov.it), per esempio c_c707: identifica l’ente nei dati aperti',
+      ),
     url: url.describe('Indirizzo del sito istituzionale dell’ente'),
     sito_url: url.describe('Indirizzo pubblico di questo sito (serve per i link canonici e le anteprime)'),
     logo: optionalText.describe('Percorso del logo dentro public/ (per esempio /logo.svg), null se assente'),

@@ -6,3 +6,4 @@ export * from './fase';
 export * from './indicatore';
 export * from './obiettivo';
 export * from './soggetto';
+export * from './performance';

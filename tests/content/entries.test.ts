@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,8 @@ const validCopy = () => copyFixture('valido');
 describe('every entry of content/ is an objective or one error line', () => {
   it('names each stray, misnamed, backup, lock and hidden file, and each misplaced folder', async () => {
     expect(await fixtureOutput('file-estranei')).toMatchInlineSnapshot(`
-      "file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
-      file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      "file-estranei/.gitkeep:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
+      file-estranei/README.md:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
       file-estranei/obiettivi/2020/.DS_Store:1:1  errore  file nascosto: qui vanno solo gli obiettivi (file .md); cancellalo  [file-estraneo]
       file-estranei/obiettivi/2020/.~lock.a01-00.md#:1:1  errore  file di blocco lasciato da un editor (il documento è aperto o l’editor si è chiuso male): chiudi il documento oppure cancella il file  [file-estraneo]
       file-estranei/obiettivi/2020/A03-00.MD:1:1  errore  ha l’estensione «.MD»: gli obiettivi sono file .md, rinominalo in a03-00.md  [file-estraneo]
@@ -107,7 +107,7 @@ describe('every entry of content/ is an objective or one error line', () => {
     mkdirSync(join(dir, 'ente.yaml'));
     symlinkSync('ente.yaml', join(dir, 'dup.yaml.link'));
     expect(await output(dir, dir)).toMatchInlineSnapshot(`
-      "dup.yaml.link:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e la cartella obiettivi; spostalo o cancellalo  [file-estraneo]
+      "dup.yaml.link:1:1  errore  elemento estraneo nella cartella dei contenuti: qui vanno solo ente.yaml, dup.yaml e le cartelle obiettivi e performance; spostalo o cancellalo  [file-estraneo]
       ente.yaml:1:1  errore  è una cartella: ente.yaml deve essere un file  [file-estraneo]
       ✖ 2 errori in 2 file. Correggi i file indicati (schema: src/schemas/ente.ts, src/schemas/obiettivo.ts)"
     `);
@@ -157,5 +157,30 @@ describe('values that become addresses', () => {
     expect(slugify(long)).toBe(slugify(long.toUpperCase()));
     expect(slugify(long)).not.toBe(slugify(`${long} bis`));
     expect(slugify(long)).toMatch(/^settore-settore-.*-[0-9a-f]{8}$/);
+  });
+});
+
+describe('content/performance/ is read by the same walk', () => {
+  it('names a stray file, a non-PDF document and a badly named PDF; loads the rest', async () => {
+    const dir = await validCopy();
+    cpSync('tests/fixtures/content/performance-valido/performance', join(dir, 'performance'), { recursive: true });
+    writeFileSync(join(dir, 'performance', 'note.txt'), 'appunti');
+    writeFileSync(join(dir, 'performance', 'documenti', 'verbale.docx'), 'x');
+    writeFileSync(join(dir, 'performance', 'documenti', 'Verbale Nucleo.pdf'), '%PDF-1.4');
+    const out = (await output(dir, dir)).split('\n');
+    expect(out).toEqual([
+      'performance/documenti/Verbale Nucleo.pdf:1:1  errore  il nome del PDF deve essere minuscolo, senza spazi né accenti (per esempio relazione-performance-2020.pdf): rinominalo in verbale-nucleo.pdf  [file-estraneo]',
+      'performance/documenti/verbale.docx:1:1  errore  qui vanno solo i documenti in PDF (la Funzione Pubblica accetta solo PDF): convertilo in PDF o spostalo  [file-estraneo]',
+      'performance/note.txt:1:1  errore  elemento estraneo in performance/: qui vanno solo <anno>.yaml (per esempio 2020.yaml), sistema.yaml e la cartella documenti; spostalo o cancellalo  [file-estraneo]',
+      '✖ 3 errori in 3 file. Correggi i file indicati (schema: src/schemas/performance.ts)',
+    ]);
+    expect(() => loadContent(dir)).toThrow(ContentEntriesError);
+  });
+
+  it('loads the year files and the documents of a clean folder', () => {
+    const content = loadContent('tests/fixtures/content/performance-valido');
+    expect(content.performance.anni.map((a) => a.anno)).toEqual([2020]);
+    expect(content.performance.documenti.map((d) => d.name)).toEqual(['relazione-performance-2020-firmata.pdf']);
+    expect(content.performance.sistema).toBeNull();
   });
 });

@@ -9,9 +9,9 @@ import { jsonSchemas, serializeSchema } from '../../src/lib/editor/json-schema';
 const FIXTURE = 'tests/fixtures/content/editor';
 const schemas = jsonSchemas();
 
-/** A validator like the editors' YAML extension: draft 7, its non-standard keywords allowed. */
+/** A validator like the editors' YAML extension and our remark lint: draft 7, strict mode. */
 function validator(name: string) {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: true });
   return ajv.compile(schemas[name]!);
 }
 
@@ -26,6 +26,11 @@ describe('JSON Schemas for editors', () => {
       expect(readFileSync(`schema/${name}`, 'utf8')).toBe(serializeSchema(schemas[name]!));
     },
   );
+
+  it.each(Object.keys(schemas))('compiles schema/%s in Ajv’s strict mode (no non-standard keyword)', (name) => {
+    const committed = JSON.parse(readFileSync(`schema/${name}`, 'utf8')) as object;
+    expect(() => new Ajv({ strict: true }).compile(committed)).not.toThrow();
+  });
 
   it('accepts the content files that the Zod schemas accept', () => {
     expect(validator('obiettivo.schema.json')(frontMatter(`${FIXTURE}/obiettivi/2020/a01-00.md`))).toBe(true);
@@ -63,7 +68,7 @@ describe('JSON Schemas for editors', () => {
   it('carries the Italian descriptions and pattern messages of the Zod schemas', () => {
     type Node = {
       description?: string;
-      patternErrorMessage?: string;
+      $comment?: string;
       anyOf?: Node[];
       items?: Node;
       properties?: Record<string, Node>;
@@ -72,8 +77,8 @@ describe('JSON Schemas for editors', () => {
     expect(fase.peso!.description).toBe(
       'Peso della fase in percentuale: i pesi delle fasi di un obiettivo sommano a 100',
     );
-    expect(fase.id!.patternErrorMessage).toBe('scrivi F seguito da due o tre cifre (per esempio F01)');
-    expect(fase.fine_prevista!.anyOf![0]!.patternErrorMessage).toBe(
+    expect(fase.id!['$comment']).toBe('scrivi F seguito da due o tre cifre (per esempio F01)');
+    expect(fase.fine_prevista!.anyOf![0]!['$comment']).toBe(
       'scrivi la data nel formato AAAA-MM-GG (per esempio 2020-12-31)',
     );
   });

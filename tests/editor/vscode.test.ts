@@ -4,15 +4,18 @@ import { describe, expect, it } from 'vitest';
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('VS Code set-up for editors', () => {
-  it('gives ente.yaml and dup.yaml their JSON Schemas', () => {
+  it('gives ente.yaml, dup.yaml and the performance files their JSON Schemas', () => {
     const schemas = read('.vscode/settings.json')['yaml.schemas'] as Record<string, string>;
     expect(schemas).toEqual({
       './schema/ente.schema.json': 'content/ente.yaml',
       './schema/dup.schema.json': 'content/dup.yaml',
+      './schema/performance-anno.schema.json': 'content/performance/[0-9][0-9][0-9][0-9].yaml',
+      './schema/sistema.schema.json': 'content/performance/sistema.yaml',
     });
     for (const [schema, file] of Object.entries(schemas)) {
       expect(existsSync(schema)).toBe(true);
-      expect(existsSync(file)).toBe(true);
+      // The per-year pattern must match the shipped year.
+      expect(existsSync(file.replace('[0-9][0-9][0-9][0-9]', '2020'))).toBe(true);
     }
   });
 

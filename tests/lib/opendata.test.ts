@@ -170,9 +170,9 @@ describe('DCAT-AP_IT catalogue', () => {
     const items = content.obiettivi.map((o) => ({ anno: o.data.anno, modified: `${o.data.anno}-06-30` }));
     const catalog = dcatCatalog(content.ente, datasetSpecs(content.ente, items, [2021, 2020]));
     expect(catalog['dcat:dataset'].map((d) => d['dct:identifier'])).toEqual([
-      'peg.comune.esempio.it:obiettivi-peg',
-      'peg.comune.esempio.it:obiettivi-peg-2021',
-      'peg.comune.esempio.it:obiettivi-peg-2020',
+      'c_esempio:obiettivi-peg',
+      'c_esempio:obiettivi-peg-2021',
+      'c_esempio:obiettivi-peg-2020',
     ]);
     for (const dataset of catalog['dcat:dataset']) {
       for (const field of [

@@ -244,7 +244,7 @@ describe('schema errors at the nested field', () => {
 
   it('validates ente.yaml with its own schema', async () => {
     expect(await output('ente-errato')).toMatchInlineSnapshot(`
-      "ente-errato/ente.yaml:6:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
+      "ente-errato/ente.yaml:7:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
       ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
     `);
   });

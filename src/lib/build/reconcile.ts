@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
-import { objectiveUrl } from '../routes';
+import { documentoUrl, objectiveUrl, PERFORMANCE, relazionePdfUrl, relazioneUrl } from '../routes';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly
@@ -16,6 +16,10 @@ import { objectiveUrl } from '../routes';
 interface Expected {
   /** codice → anno, url, fasi ids, indicatori ids */
   obiettivi: Map<string, { anno: number; url: string; fasi: string[]; indicatori: string[] }>;
+  /** Years with objectives: each has a generated Relazione sulla Performance, page and PDF. */
+  relazioni: number[];
+  /** The comune's PDFs of content/performance/documenti/: name → size in bytes, published as they are. */
+  documenti: Map<string, number>;
 }
 
 export function expectedFrom(content: Content): Expected {
@@ -27,7 +31,30 @@ export function expectedFrom(content: Content): Expected {
       fasi: data.fasi.map((f) => f.id),
       indicatori: data.indicatori.map((i) => i.id),
     });
-  return { obiettivi };
+  const relazioni = [...new Set([...obiettivi.values()].map((o) => o.anno))].sort();
+  const documenti = new Map(content.performance.documenti.map((d) => [d.name, statSync(d.path).size]));
+  return { obiettivi, relazioni, documenti };
+}
+
+/** The Performance section: its pages, the generated Relazioni (page and PDF), the comune's documents. */
+function checkPerformance(problems: string[], outDir: string, expected: Expected) {
+  const pages = [...Object.values(PERFORMANCE), ...expected.relazioni.map(relazioneUrl)];
+  for (const url of pages)
+    if (!existsSync(join(outDir, url, 'index.html')))
+      problems.push(`${url}: la pagina della sezione Performance manca`);
+  for (const anno of expected.relazioni) {
+    const rel = relazionePdfUrl(anno).slice(1);
+    const path = join(outDir, rel);
+    if (!existsSync(path)) problems.push(`${rel}: il PDF della Relazione sulla Performance ${anno} manca`);
+    else if (readFileSync(path).subarray(0, 5).toString('latin1') !== '%PDF-') problems.push(`${rel}: non è un PDF`);
+  }
+  for (const [name, size] of expected.documenti) {
+    const rel = documentoUrl(name).slice(1);
+    const path = join(outDir, rel);
+    if (!existsSync(path)) problems.push(`${rel}: il documento di content/performance/documenti/ non è pubblicato`);
+    else if (statSync(path).size !== size)
+      problems.push(`${rel}: il documento pubblicato è diverso da quello di content/performance/documenti/`);
+  }
 }
 
 const MAX_NAMED = 20;
@@ -177,6 +204,8 @@ export function reconcile(outDir: string, expected: Expected): string[] {
     for (const file of [`${codice}.json`, `${codice}.csv`, `${codice}-fasi.csv`, `${codice}-indicatori.csv`])
       if (!existsSync(join(outDir, 'opendata', 'obiettivi', file)))
         problems.push(`opendata/obiettivi/${file}: il file manca`);
+
+  checkPerformance(problems, outDir, expected);
 
   const indexed = indexedUrls(problems, outDir);
   if (indexed) compare(problems, 'indice di ricerca (pagefind/)', 'gli obiettivi', allCodici, codici(indexed));

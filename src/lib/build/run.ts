@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
+import { printRelazioni } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
@@ -49,7 +50,18 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
   await checkpoint('postbuild');
 
-  const problems = reconcile(staging, expectedFrom(loadContent(contentDir)));
+  const content = loadContent(contentDir);
+  const expected = expectedFrom(content);
+  try {
+    const pdfs = await printRelazioni(staging, expected.relazioni);
+    if (pdfs.length > 0) log(`Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}`);
+  } catch (error) {
+    log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);
+    return 1;
+  }
+  await checkpoint('pdf');
+
+  const problems = reconcile(staging, expected);
   if (problems.length > 0) {
     log(
       [

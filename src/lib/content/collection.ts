@@ -7,6 +7,7 @@ import { EnteSchema, type Ente } from '../../schemas/ente';
 import { type Obiettivo } from '../../schemas/obiettivo';
 import { slugFromCodice } from '../derived/slugs';
 import { objectiveUrl } from '../routes';
+import { loadPerformance, type PerformanceContent } from './load';
 
 /**
  * Query-once access to the content for pages: every page asks here, nothing calls getCollection
@@ -25,7 +26,7 @@ export interface ObiettivoPage {
   url: string;
 }
 
-let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[] }> | undefined;
+let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[]; performance: PerformanceContent }> | undefined;
 
 async function loadAll() {
   const ente = EnteSchema.parse(loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')));
@@ -43,7 +44,7 @@ async function loadAll() {
       };
     })
     .sort((a, b) => a.data.codice.localeCompare(b.data.codice));
-  return { ente, dup, obiettivi };
+  return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }
 
 /** The whole content, loaded once per build. */

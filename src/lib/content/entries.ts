@@ -23,6 +23,8 @@ export interface EntryProblem {
 export interface ContentEntries {
   /** Absolute paths of the objective files, sorted, so every build reads them in the same order. */
   obiettivi: string[];
+  /** The Performance section (content/performance/), absent folder = nothing published there yet. */
+  performance: PerformanceEntries;
   problems: EntryProblem[];
   /** Entries that are named but stop nothing (a leftover of an import killed before its commit point). */
   notices: EntryProblem[];
@@ -34,6 +36,20 @@ export interface ContentEntries {
  */
 export const IMPORT_STAGING_DIR = '.importazione-in-corso';
 export const IMPORT_JOURNAL = 'giornale.json';
+
+export interface PerformanceEntries {
+  /** Absolute paths of performance/<anno>.yaml, sorted. */
+  anni: string[];
+  /** performance/sistema.yaml, or null when absent. */
+  sistema: string | null;
+  /** Absolute paths of the PDFs in performance/documenti/, sorted. */
+  documenti: string[];
+}
+
+/** Folder of the Performance section, its documents, and the largest PDF accepted (the Funzione Pubblica's portal). */
+export const PERFORMANCE_DIR = 'performance';
+export const DOCUMENTI_DIR = 'documenti';
+export const MAX_PDF_BYTES = 15 * 1024 * 1024;
 
 /** Files expected at the top of content/, besides the obiettivi folder. */
 export const TOP_FILES = ['ente.yaml', 'dup.yaml'] as const;
@@ -185,11 +201,51 @@ function interruptedImport(staging: string): { problem: EntryProblem; committed:
   };
 }
 
+/** content/performance/: <anno>.yaml, sistema.yaml and documenti/*.pdf; anything else is named. */
+function scanPerformance(dir: string, root: string, problems: EntryProblem[], out: PerformanceEntries): void {
+  for (const dirent of list(dir, problems) ?? []) {
+    const name = dirent.name;
+    const path = join(dir, name);
+    const entry = inspect(path, root, problems, dirent);
+    if (!entry) continue;
+    if (name === DOCUMENTI_DIR && entry.isDirectory()) {
+      for (const doc of list(path, problems) ?? []) {
+        const docPath = join(path, doc.name);
+        const docEntry = inspect(docPath, root, problems, doc);
+        if (!docEntry) continue;
+        if (docEntry.isDirectory() || !/^[a-z0-9][a-z0-9-]*\.pdf$/.test(doc.name))
+          problems.push({
+            path: docPath,
+            rule: 'file-estraneo',
+            message: docEntry.isDirectory()
+              ? 'cartella dentro performance/documenti/: qui vanno solo file PDF'
+              : /\.pdf$/i.test(doc.name)
+                ? `il nome del PDF deve essere minuscolo, senza spazi né accenti (per esempio relazione-performance-2020.pdf): rinominalo in ${doc.name.toLowerCase().replace(/[^a-z0-9.]+/g, '-')}`
+                : 'qui vanno solo i documenti in PDF (la Funzione Pubblica accetta solo PDF): convertilo in PDF o spostalo',
+          });
+        else if (lstatSync(docPath).size > MAX_PDF_BYTES)
+          problems.push({ path: docPath, rule: 'file', message: 'il PDF supera 15 MB, il limite del portale della Funzione Pubblica: riducilo (per esempio stampandolo di nuovo in PDF a risoluzione più bassa)' });
+        else out.documenti.push(docPath);
+      }
+      continue;
+    }
+    if (entry.isFile() && name === 'sistema.yaml') out.sistema = path;
+    else if (entry.isFile() && /^\d{4}\.yaml$/.test(name)) out.anni.push(path);
+    else
+      problems.push({
+        path,
+        rule: 'file-estraneo',
+        message: `elemento estraneo in performance/: qui vanno solo <anno>.yaml (per esempio 2020.yaml), sistema.yaml e la cartella ${DOCUMENTI_DIR}; spostalo o cancellalo`,
+      });
+  }
+}
+
 /** Walks content/ once and accounts for every entry. `contentDir` must be an existing folder. */
 export function scanContent(contentDir: string): ContentEntries {
   const problems: EntryProblem[] = [];
   const notices: EntryProblem[] = [];
   const obiettivi: string[] = [];
+  const performance: PerformanceEntries = { anni: [], sistema: null, documenti: [] };
   let root = contentDir;
   try {
     root = realpathSync(contentDir);
@@ -208,6 +264,13 @@ export function scanContent(contentDir: string): ContentEntries {
         problems.push({ path, rule: 'file-estraneo', message: `è una cartella: ${name} deve essere un file` });
       continue;
     }
+    if (name === PERFORMANCE_DIR) {
+      const stats = inspect(path, root, problems);
+      if (stats && !stats.isDirectory())
+        problems.push({ path, rule: 'file-estraneo', message: 'deve essere una cartella (performance/<anno>.yaml, performance/sistema.yaml, performance/documenti/)' });
+      else if (stats) scanPerformance(path, root, problems, performance);
+      continue;
+    }
     if (name === IMPORT_STAGING_DIR) {
       const { problem, committed } = interruptedImport(path);
       (committed ? problems : notices).push(problem);
@@ -216,15 +279,15 @@ export function scanContent(contentDir: string): ContentEntries {
     problems.push({
       path,
       rule: 'file-estraneo',
-      message: `elemento estraneo nella cartella dei contenuti: qui vanno solo ${TOP_FILES.join(', ')} e la cartella obiettivi; spostalo o cancellalo`,
+      message: `elemento estraneo nella cartella dei contenuti: qui vanno solo ${TOP_FILES.join(', ')} e le cartelle obiettivi e ${PERFORMANCE_DIR}; spostalo o cancellalo`,
     });
   }
   const obiettiviDir = join(contentDir, 'obiettivi');
   if (!top.includes('obiettivi')) {
     problems.push({ path: obiettiviDir, rule: 'file', message: 'la cartella obiettivi non esiste: creala (obiettivi/<anno>/<codice>.md)' });
-    return { obiettivi, problems, notices };
+    return { obiettivi, performance, problems, notices };
   }
-  if (problems.some((p) => p.path === obiettiviDir)) return { obiettivi, problems, notices };
+  if (problems.some((p) => p.path === obiettiviDir)) return { obiettivi, performance, problems, notices };
 
   for (const { name: year } of list(obiettiviDir, problems) ?? []) {
     const yearDir = join(obiettiviDir, year);
@@ -272,7 +335,7 @@ export function scanContent(contentDir: string): ContentEntries {
       rule: 'file',
       message: 'la cartella obiettivi non contiene nessun obiettivo (obiettivi/<anno>/<codice>.md): il sito sarebbe vuoto',
     });
-  return { obiettivi, problems, notices };
+  return { obiettivi, performance, problems, notices };
 }
 
 /** Thrown where content is read for the site without the validator first (astro dev, tools). */

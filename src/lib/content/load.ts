@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import matter from 'gray-matter';
 import { load as loadYaml } from 'js-yaml';
 import { DupSchema, type Dup } from '../../schemas/dup';
 import { EnteSchema, type Ente } from '../../schemas/ente';
 import { ObiettivoSchema, type Obiettivo } from '../../schemas/obiettivo';
-import { objectiveFilesOrThrow, toContentPath } from './entries';
+import {
+  PerformanceAnnoSchema,
+  SistemaSchema,
+  type PerformanceAnno,
+  type Sistema,
+} from '../../schemas/performance';
+import { ContentEntriesError, objectiveFilesOrThrow, scanContent, toContentPath } from './entries';
 
 /**
  * Reads content/ once. This is the happy path used by pages and open data after the validator
@@ -29,6 +35,31 @@ export interface Content {
   ente: Ente;
   dup: Dup;
   obiettivi: ObiettivoEntry[];
+  performance: PerformanceContent;
+}
+
+export interface PerformanceContent {
+  /** content/performance/<anno>.yaml, by year ascending. */
+  anni: PerformanceAnno[];
+  sistema: Sistema | null;
+  /** The PDFs of content/performance/documenti/: file name → absolute path, sorted by name. */
+  documenti: { name: string; path: string }[];
+}
+
+/** Reads content/performance/ (absent folder: nothing); throws on entry problems or invalid files. */
+export function loadPerformance(contentDir: string): PerformanceContent {
+  const { performance, problems } = scanContent(contentDir);
+  const own = problems.filter((p) => toContentPath(contentDir, p.path).startsWith('performance/'));
+  if (own.length > 0)
+    throw new ContentEntriesError(
+      `content/performance/ ha elementi da sistemare (npm run validate li elenca):\n${own.map((p) => `${toContentPath(process.cwd(), p.path)}: ${p.message}`).join('\n')}`,
+    );
+  const read = (path: string) => loadYaml(readFileSync(path, 'utf8'));
+  return {
+    anni: performance.anni.map((path) => PerformanceAnnoSchema.parse(read(path))).sort((a, b) => a.anno - b.anno),
+    sistema: performance.sistema ? SistemaSchema.parse(read(performance.sistema)) : null,
+    documenti: performance.documenti.map((path) => ({ name: basename(path), path })),
+  };
 }
 
 /**
@@ -55,5 +86,5 @@ export function loadContent(contentDir: string): Content {
     file: toContentPath(contentDir, path),
     ...parseObiettivo(readFileSync(path, 'utf8')),
   }));
-  return { ente, dup, obiettivi };
+  return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }

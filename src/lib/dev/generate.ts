@@ -172,6 +172,7 @@ export const GENERATED_DUP: Dup = {
 
 export const GENERATED_ENTE = {
   nome: 'Comune di Esempio',
+  codice_ipa: 'c_esempio',
   url: 'https://www.comune.esempio.it',
   sito_url: 'https://peg.comune.esempio.it',
   logo: null,

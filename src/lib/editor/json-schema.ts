@@ -3,6 +3,7 @@ import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
 import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
 import { ObiettivoSchema } from '../../schemas/obiettivo';
+import { PerformanceAnnoSchema, SistemaSchema } from '../../schemas/performance';
 
 /**
  * JSON Schemas for editors' tools (VS Code's YAML extension, remark-lint), generated from the Zod
@@ -30,10 +31,14 @@ function generate(schema: z.core.$ZodType, title: string): JsonSchema {
     target: 'draft-7',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
+      // `format` (date, uri) is an assertion only with a formats plug-in, and Ajv's strict mode refuses an
+      // unknown one: dates keep their pattern, URLs their type, and the validator checks the rest.
+      delete (jsonSchema as JsonSchema).format;
       if (typeof jsonSchema.pattern !== 'string') return;
       const message = patternMessage(zodSchema);
-      // Non-standard keyword read by VS Code's JSON and YAML language servers instead of "does not match".
-      if (message) (jsonSchema as JsonSchema).patternErrorMessage = message;
+      // The Italian fix rides in $comment, a standard draft-7 keyword: the files must compile in Ajv's strict
+      // mode, which refuses vendor keywords such as VS Code's patternErrorMessage. Our remark lint reads it.
+      if (message) (jsonSchema as JsonSchema).$comment = message;
     },
   }) as JsonSchema;
   const { $schema, ...rest } = json;
@@ -57,6 +62,14 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     ),
     'ente.schema.json': generate(EnteSchema, 'Dati dell’ente (content/ente.yaml)'),
     'dup.schema.json': generate(DupSchema, 'Gerarchia del DUP (content/dup.yaml)'),
+    'performance-anno.schema.json': generate(
+      PerformanceAnnoSchema,
+      'Performance di un anno: piano, relazione, premi (content/performance/<anno>.yaml)',
+    ),
+    'sistema.schema.json': generate(
+      SistemaSchema,
+      'Sistema di misurazione e valutazione della Performance (content/performance/sistema.yaml)',
+    ),
   };
 }
 

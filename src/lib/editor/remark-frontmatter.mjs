@@ -32,7 +32,7 @@ function message(error) {
   const params = /** @type {Record<string, any>} */ (error.params);
   switch (error.keyword) {
     case 'pattern':
-      return error.parentSchema?.patternErrorMessage ?? 'il valore non ha il formato richiesto';
+      return error.parentSchema?.$comment ?? 'il valore non ha il formato richiesto';
     case 'enum':
       return `scrivi uno tra: ${params.allowedValues.join(', ')}`;
     case 'type':

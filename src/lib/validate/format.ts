@@ -17,7 +17,9 @@ function schemaHint(problems: Problem[]): string {
         ? 'src/schemas/ente.ts'
         : p.file.endsWith('dup.yaml')
           ? 'src/schemas/dup.ts'
-          : 'src/schemas/obiettivo.ts',
+          : /(^|\/)performance\//.test(p.file)
+            ? 'src/schemas/performance.ts'
+            : 'src/schemas/obiettivo.ts',
     ),
   );
   return [...schemas].sort().join(', ');

@@ -151,6 +151,22 @@ export const RULES = [
     descrizione:
       'A text starting with =, +, -, @, tab or CR: spreadsheets would run it as a formula (CSV neutralises it).',
   },
+  {
+    id: 'performance-anno',
+    livello: 'errore',
+    descrizione: 'content/performance/<anno>.yaml whose `anno` differs from its file name.',
+  },
+  {
+    id: 'performance-documento',
+    livello: 'errore',
+    descrizione:
+      'A document of content/performance/ names a PDF that is not in performance/documenti/, or the same PDF twice.',
+  },
+  {
+    id: 'documento-non-citato',
+    livello: 'avviso',
+    descrizione: 'A PDF in content/performance/documenti/ that no document names (published anyway).',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleId = (typeof RULES)[number]['id'];

@@ -145,7 +145,7 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.
     }
   }
   // Missing keys of one object are grouped: an almost empty objective gives one line, not ten.
-  const missingByParent = new Map<string, { parent: FieldPath; keys: string[] }>();
+  const missingByParent = new Map<string, { parent: FieldPath; keys: string[]; hints: string[] }>();
   for (const issue of issues) {
     const path = issue.path as FieldPath;
     if (issue.code === 'unrecognized_keys') continue;
@@ -157,27 +157,31 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], schema: z.
     if (path.length > 0 && !found.present) {
       if (explained.has(dottedPath(path))) continue;
       const parent = path.slice(0, -1);
-      const group = missingByParent.get(dottedPath(parent)) ?? { parent, keys: [] };
+      const group = missingByParent.get(dottedPath(parent)) ?? { parent, keys: [], hints: [] };
       group.keys.push(String(path[path.length - 1]));
+      // A schema that says where to find a missing value ("manca il codice IPA: cercalo su …") keeps its words.
+      if (issue.message.startsWith('manca ')) group.hints.push(issue.message);
       missingByParent.set(dottedPath(parent), group);
       continue;
     }
     const notFinite = typeof found.value === 'number' && !Number.isFinite(found.value);
     findings.push({ rule: 'schema', path, message: notFinite ? NOT_FINITE : issue.message });
   }
-  for (const { parent, keys } of missingByParent.values()) {
+  for (const { parent, keys, hints } of missingByParent.values()) {
     findings.push(
-      keys.length === 1
-        ? {
-            rule: 'schema',
-            path: [...parent, keys[0]!],
-            message: `campo obbligatorio: aggiungi la riga «${keys[0]}:» (scrivi null se il valore non c’è)`,
-          }
-        : {
-            rule: 'schema',
-            path: parent,
-            message: `mancano i campi obbligatori ${keys.join(', ')}: aggiungili (scrivi null dove il valore non c’è)`,
-          },
+      keys.length === 1 && hints.length === 1
+        ? { rule: 'schema', path: [...parent, keys[0]!], message: hints[0]! }
+        : keys.length === 1
+          ? {
+              rule: 'schema',
+              path: [...parent, keys[0]!],
+              message: `campo obbligatorio: aggiungi la riga «${keys[0]}:» (scrivi null se il valore non c’è)`,
+            }
+          : {
+              rule: 'schema',
+              path: parent,
+              message: `mancano i campi obbligatori ${keys.join(', ')}: aggiungili (scrivi null dove il valore non c’è)`,
+            },
     );
   }
   return findings;

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DupSchema } from '../../schemas/dup';
 import { EnteSchema } from '../../schemas/ente';
+import { PerformanceAnnoSchema, SistemaSchema } from '../../schemas/performance';
 import { slugFromCodice } from '../derived/slugs';
 import { scanContent, toContentPath } from '../content/entries';
 import type { FileResult, ObjectiveResult } from './check-objective';
@@ -13,6 +14,7 @@ import { Locator } from './locate';
 import type { ObjectiveContext } from './objective-rules';
 import type { Problem } from './problem';
 import { dottedPath, labelFields } from './problem';
+import { performanceFindings } from './performance';
 import { ruleLevel } from './rules';
 import { readSource } from './source';
 import { dupCodeFindings } from './url-values';
@@ -20,7 +22,7 @@ import { parseWithSchema } from './yaml-file';
 
 export interface ValidationReport {
   problems: Problem[];
-  /** Files read: ente.yaml, dup.yaml and every objective file. */
+  /** Files read: ente.yaml, dup.yaml, every objective file and the performance files. */
   files: number;
   obiettivi: number;
 }
@@ -186,7 +188,23 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   const objectives = await checkObjectives(files, context, options.parallel ?? false);
   crossFileRules(objectives);
 
-  const all: FileResult[] = [ente.result, dup.result, ...objectives];
+  const performanceFile = <T>(path: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
+    checkYamlFile(path, show(path), schema, `i dati di ${toContentPath(root, path)}`, refused);
+  const anni = entries.performance.anni.map((path) => ({ path, ...performanceFile(path, PerformanceAnnoSchema) }));
+  const sistema = entries.performance.sistema ? performanceFile(entries.performance.sistema, SistemaSchema) : undefined;
+  const documentProblems = performanceFindings(
+    anni.map(({ path, result, data }) => ({ name: toContentPath(root, path), result, data })),
+    sistema && { result: sistema.result, data: sistema.data },
+    entries.performance.documenti.map((path) => ({ name: path.slice(path.lastIndexOf(sep) + 1), path: show(path) })),
+  );
+
+  const all: FileResult[] = [
+    ente.result,
+    dup.result,
+    ...objectives,
+    ...anni.map((a) => a.result),
+    ...(sistema ? [sistema.result] : []),
+  ];
   // Entries that are not content (stray, misnamed, links, special files): one error line each.
   const entryProblems = [
     ...entries.problems.map((p) => ({ ...p, level: 'errore' as const })),
@@ -202,6 +220,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   }));
   const problems = [
     ...entryProblems,
+    ...documentProblems,
     ...all.flatMap((file) => (file.findings.length > 0 ? resolveFindings(file) : [])),
   ];
   return {

@@ -1,4 +1,5 @@
 import type { Ente } from '../../schemas/ente';
+import { PERFORMANCE } from '../routes';
 import { t } from './i18n';
 
 export interface Crumb {
@@ -8,13 +9,14 @@ export interface Crumb {
 
 /**
  * Start of every breadcrumb: Home › Amministrazione trasparente › Performance, with the ANAC section
- * names linking to the comune's own site (ente.yaml). Pages append their own crumbs.
+ * names; Amministrazione trasparente links to the comune's own site (ente.yaml), Performance to this
+ * site's section (/performance/). Pages append their own crumbs.
  */
-export function trasparenzaTrail(ente: Pick<Ente, 'amministrazione_trasparente' | 'link'>): Crumb[] {
+export function trasparenzaTrail(ente: Pick<Ente, 'amministrazione_trasparente'>): Crumb[] {
   return [
     { label: t('breadcrumb.home'), href: '/' },
     { label: t('breadcrumb.trasparente'), href: ente.amministrazione_trasparente },
-    ...(ente.link.performance ? [{ label: t('breadcrumb.performance'), href: ente.link.performance }] : []),
+    { label: t('breadcrumb.performance'), href: PERFORMANCE.home },
   ];
 }
 

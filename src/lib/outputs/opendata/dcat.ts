@@ -13,7 +13,12 @@ export interface DatasetSpec {
   description: string;
   /** ISO date of the last change to the data. */
   modified: string;
-  distributions: { path: string; format: 'JSON' | 'CSV'; title: string }[];
+  /** ISO date from which the data is dated (the earliest update of its objectives). */
+  issued: string;
+  /** Years the data covers (temporal coverage), first and last. */
+  anni: { dal: number; al: number } | null;
+  keywords: string[];
+  distributions: { path: string; format: 'JSON' | 'CSV'; title: string; description: string }[];
 }
 
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -24,23 +29,43 @@ const LICENSE = {
   'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
   'owl:versionInfo': '4.0',
 };
-const MEDIA_TYPE = { JSON: 'application/json', CSV: 'text/csv' } as const;
+// IANA media types as IRIs: DCAT-AP's range of dcat:mediaType is dct:MediaType, not a string.
+const IANA = 'http://www.iana.org/assignments/media-types';
+const MEDIA_TYPE = { JSON: `${IANA}/application/json`, CSV: `${IANA}/text/csv` } as const;
 
 const date = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
 
-/** The publisher and rights holder: the comune, identified by its institutional site. */
+/** The publisher and rights holder: the comune, identified by its IPA code as DCAT-AP_IT asks. */
 function agent(ente: Ente) {
   return {
     '@id': ente.url,
     '@type': ['dcatapit:Agent', 'foaf:Agent'],
-    'dct:identifier': ente.url,
+    'dct:identifier': ente.codice_ipa,
     'foaf:name': ente.nome,
   };
 }
 
-/** Identifier `<host of the site>:<id>`: unique across comuni because the host is. */
+/** Identifier `<codice IPA>:<id>` (DCAT-AP_IT): unique across administrations because the IPA code is. */
 export function datasetIdentifier(ente: Ente, id: string): string {
-  return `${new URL(ente.sito_url).host}:${id}`;
+  return `${ente.codice_ipa}:${id}`;
+}
+
+/**
+ * Contact point from ente.yaml contatti: vcard:fn always, email (else PEC) when written there; without
+ * either, the institutional site as vcard:hasURL, never an invented address.
+ */
+function contactPoint(ente: Ente) {
+  const email = ente.contatti.email ?? ente.contatti.pec;
+  return {
+    '@id': `${new URL('/opendata/', ente.sito_url).href}#contatti`,
+    '@type': ['dcatapit:Organization', 'vcard:Organization', 'vcard:Kind'],
+    'vcard:fn': ente.nome,
+    ...(email ? { 'vcard:hasEmail': { '@id': `mailto:${email}` } } : {}),
+    ...(ente.contatti.telefono
+      ? { 'vcard:hasTelephone': { '@id': `tel:${ente.contatti.telefono.replace(/\s/g, '')}` } }
+      : {}),
+    'vcard:hasURL': { '@id': ente.url },
+  };
 }
 
 export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
@@ -50,6 +75,10 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
     .map((d) => d.modified)
     .sort()
     .at(-1);
+  const issued = datasets
+    .map((d) => d.issued)
+    .sort()
+    .at(0);
   return {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',
@@ -58,6 +87,7 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
       foaf: 'http://xmlns.com/foaf/0.1/',
       owl: 'http://www.w3.org/2002/07/owl#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
+      vcard: 'http://www.w3.org/2006/vcard/ns#',
     },
     '@id': abs('/opendata/catalogo.jsonld'),
     '@type': ['dcatapit:Catalog', 'dcat:Catalog'],
@@ -67,6 +97,8 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
     'dct:language': { '@id': `${EU}/language/ITA` },
     'foaf:homepage': { '@id': abs('/opendata/') },
     ...(modified ? { 'dct:modified': date(modified) } : {}),
+    ...(issued ? { 'dct:issued': date(issued) } : {}),
+    'dcat:themeTaxonomy': { '@id': `${EU}/data-theme` },
     'dcat:dataset': datasets.map((dataset) => ({
       '@id': abs(`/opendata/#${dataset.id}`),
       '@type': ['dcatapit:Dataset', 'dcat:Dataset'],
@@ -74,7 +106,19 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
       'dct:title': dataset.title,
       'dct:description': dataset.description,
       'dct:modified': date(dataset.modified),
+      'dct:issued': date(dataset.issued),
       'dcat:theme': { '@id': `${EU}/data-theme/GOVE` },
+      'dcat:keyword': dataset.keywords,
+      'dcat:contactPoint': contactPoint(ente),
+      ...(dataset.anni
+        ? {
+            'dct:temporal': {
+              '@type': 'dct:PeriodOfTime',
+              'dcat:startDate': date(`${dataset.anni.dal}-01-01`),
+              'dcat:endDate': date(`${dataset.anni.al}-12-31`),
+            },
+          }
+        : {}),
       'dct:rightsHolder': agent(ente),
       'dct:publisher': agent(ente),
       'dct:accrualPeriodicity': { '@id': `${EU}/frequency/ANNUAL` },
@@ -84,8 +128,9 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
         '@id': abs(d.path),
         '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
         'dct:title': d.title,
+        'dct:description': d.description,
         'dct:format': { '@id': `${EU}/file-type/${d.format}` },
-        'dcat:mediaType': MEDIA_TYPE[d.format],
+        'dcat:mediaType': { '@id': MEDIA_TYPE[d.format] },
         'dct:license': LICENSE,
         'dcat:accessURL': { '@id': abs('/opendata/') },
         'dcat:downloadURL': { '@id': abs(d.path) },
