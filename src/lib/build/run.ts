@@ -49,7 +49,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
   await checkpoint('postbuild');
 
-  const problems = reconcile(staging, expectedFrom(loadContent(contentDir)));
+  const problems = await reconcile(staging, expectedFrom(loadContent(contentDir)));
   if (problems.length > 0) {
     log(
       [

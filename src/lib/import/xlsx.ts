@@ -42,7 +42,8 @@ interface SheetData {
   rows: Row[];
 }
 
-const NUMERO = 'deve essere un numero: scrivi solo cifre, con la virgola o il punto come Excel li mostra (per esempio 40 o 12,5)';
+const NUMERO =
+  'deve essere un numero: scrivi solo cifre, con la virgola o il punto come Excel li mostra (per esempio 40 o 12,5)';
 
 /** Editable columns of each table (the derived ones are written by the site and ignored here). */
 function tableColumns(): Record<Table, { editable: string[]; derived: string[]; kinds: Map<string, Kind> }> {
@@ -138,14 +139,16 @@ function readSheet(
   for (const range of (sheet.model as { merges?: string[] }).merges ?? [])
     problems.push({
       ref: `${name}!${range}`,
-      message: 'celle unite: dividile (in Excel: Unisci e allinea al centro → Dividi celle) e scrivi il valore in ogni riga',
+      message:
+        'celle unite: dividile (in Excel: Unisci e allinea al centro → Dividi celle) e scrivi il valore in ogni riga',
     });
   const letters = new Map<string, string>();
   const header = sheet.getRow(1);
   header.eachCell((cell) => {
     const title = plainText(cell.value)?.trim();
     if (!title) return;
-    const known = spec.editable.includes(title) || spec.derived.includes(title) || (name === 'indicatori' && STORICO.test(title));
+    const known =
+      spec.editable.includes(title) || spec.derived.includes(title) || (name === 'indicatori' && STORICO.test(title));
     if (!known)
       problems.push({
         ref: `${name}!${cell.address}`,
@@ -157,7 +160,10 @@ function readSheet(
   });
   for (const column of spec.editable)
     if (column !== 'storico' && !letters.has(column))
-      problems.push({ ref: `${name}!1`, message: `manca la colonna «${column}» nella riga 1: aggiungila (anche vuota)` });
+      problems.push({
+        ref: `${name}!1`,
+        message: `manca la colonna «${column}» nella riga 1: aggiungila (anche vuota)`,
+      });
   const rows: Row[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
@@ -213,7 +219,8 @@ export function objectivesFromWorkbook(
   for (const table of ['obiettivi', 'fasi', 'indicatori', 'testi'] as const)
     sheets[table] = readSheet(workbook, table, specs[table], problems);
   if (Object.values(sheets).some((s) => !s) || problems.length > 0) return { built: [], problems };
-  const ref = (sheet: SheetData, row: Row, column: string) => `${sheet.name}!${sheet.letters.get(column) ?? 'A'}${row.number}`;
+  const ref = (sheet: SheetData, row: Row, column: string) =>
+    `${sheet.name}!${sheet.letters.get(column) ?? 'A'}${row.number}`;
 
   const obiettivi = new Map<string, { row: Row; fasi: Row[]; indicatori: Row[]; testi?: Row }>();
   for (const row of sheets.obiettivi!.rows) {

@@ -12,6 +12,11 @@ export function datasetFiles(anno?: number) {
       format: 'CSV' as const,
       title: `Tabella ${tabella} (CSV)`,
     })),
+    {
+      path: `${dir}obiettivi.xlsx`,
+      format: 'XLSX' as const,
+      title: 'Obiettivi, fasi, indicatori e testi in un file Excel (XLSX)',
+    },
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Ente } from '../../schemas/ente';
+import { MEDIA_TYPES } from './media-types';
 
 /**
  * DCAT-AP_IT catalogue (JSON-LD) of the open-data files, with the fields the Italian profile makes
@@ -13,7 +14,7 @@ export interface DatasetSpec {
   description: string;
   /** ISO date of the last change to the data. */
   modified: string;
-  distributions: { path: string; format: 'JSON' | 'CSV'; title: string }[];
+  distributions: { path: string; format: 'JSON' | 'CSV' | 'XLSX'; title: string }[];
 }
 
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -24,7 +25,6 @@ const LICENSE = {
   'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
   'owl:versionInfo': '4.0',
 };
-const MEDIA_TYPE = { JSON: 'application/json', CSV: 'text/csv' } as const;
 
 const date = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
 
@@ -85,7 +85,7 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
         '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
         'dct:title': d.title,
         'dct:format': { '@id': `${EU}/file-type/${d.format}` },
-        'dcat:mediaType': MEDIA_TYPE[d.format],
+        'dcat:mediaType': MEDIA_TYPES[d.format],
         'dct:license': LICENSE,
         'dcat:accessURL': { '@id': abs('/opendata/') },
         'dcat:downloadURL': { '@id': abs(d.path) },

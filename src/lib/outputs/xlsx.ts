@@ -41,7 +41,12 @@ export const SECTION_HEADINGS = {
 
 export type Kind = 'date' | 'number' | 'boolean' | 'text' | 'json';
 
-type JsonSchema = { type?: string | string[]; format?: string; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+};
 
 function kindOf(schema: JsonSchema): Kind {
   const variants = (schema.anyOf ?? [schema]).filter((s) => s.type !== 'null');
@@ -139,8 +144,7 @@ function addTable<R>(
     };
   });
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows)
-    sheet.addRow(columns.map((column) => cellValue(column.value(row), kinds.get(column.name))));
+  for (const row of rows) sheet.addRow(columns.map((column) => cellValue(column.value(row), kinds.get(column.name))));
   if (columns.length > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
 }
