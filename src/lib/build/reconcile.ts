@@ -105,7 +105,7 @@ function checkCsv(problems: string[], outDir: string, expected: Expected, scope:
     if (text === undefined) continue;
     let rows: Record<string, string>[];
     try {
-      rows = parse(text, { columns: true }) as Record<string, string>[];
+      rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     } catch {
       problems.push(`${rel}: non è un CSV leggibile`);
       continue;

@@ -156,10 +156,10 @@ export interface XlsxInput {
 
 /** The workbook of a set of objectives (all years or one), as bytes. */
 export async function obiettiviXlsx({ ente, obiettivi }: XlsxInput): Promise<Buffer> {
-  const base = ente.sito_url.endsWith('/') ? ente.sito_url : `${ente.sito_url}/`;
+  // Absolute like the CSV and the DCAT catalogue: a downloaded file has no page to be relative to.
   const records: OpenDataObiettivo[] = openDataDocument(
     ente,
-    obiettivi.map((o) => ({ data: o.data, url: new URL(o.url.replace(/^\//, ''), base).href })),
+    obiettivi.map((o) => ({ data: o.data, url: new URL(o.url, ente.sito_url).href })),
   ).obiettivi;
   const kinds = columnKinds();
   const workbook = new ExcelJS.Workbook();

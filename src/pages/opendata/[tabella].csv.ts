@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContent } from '../../content';
 import { getOpenData } from '../../indexes';
 import { csvTable, TABELLE, type Tabella } from '../../lib/opendata/csv';
 import { csvResponse } from '../../lib/opendata/responses';
@@ -7,4 +8,4 @@ import { csvResponse } from '../../lib/opendata/responses';
 export const getStaticPaths = (() => TABELLE.map((tabella) => ({ params: { tabella } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  csvResponse(csvTable(params.tabella as Tabella, (await getOpenData()).obiettivi));
+  csvResponse(csvTable(params.tabella as Tabella, (await getOpenData()).obiettivi, (await getContent()).ente.sito_url));

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContent } from '../../../content';
 import { getIndexes, getOpenData } from '../../../indexes';
 import { csvTable, TABELLE, type Tabella } from '../../../lib/opendata/csv';
 import { csvResponse } from '../../../lib/opendata/responses';
@@ -11,5 +12,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params }) => {
   const obiettivi = (await getOpenData()).obiettivi.filter((o) => String(o.anno) === params.anno);
-  return csvResponse(csvTable(params.tabella as Tabella, obiettivi));
+  return csvResponse(csvTable(params.tabella as Tabella, obiettivi, (await getContent()).ente.sito_url));
 };

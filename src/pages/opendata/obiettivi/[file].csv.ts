@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContent } from '../../../content';
 import { getOpenData } from '../../../indexes';
 import { csvTable, TABELLE } from '../../../lib/opendata/csv';
 import { csvResponse } from '../../../lib/opendata/responses';
@@ -17,4 +18,5 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => csvResponse(csvTable(props.tabella, [props.obiettivo]));
+export const GET: APIRoute = async ({ props }) =>
+  csvResponse(csvTable(props.tabella, [props.obiettivo], (await getContent()).ente.sito_url));
