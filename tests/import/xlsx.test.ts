@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, parseObiettivo } from '../../src/lib/content/load';
 import { runXlsxImport } from '../../src/lib/import/xlsx';
-import { bodySections, obiettiviXlsx } from '../../src/lib/outputs/xlsx';
+import { esempioObiettivo } from '../../src/lib/editor/modello-xlsx';
+import { bodySections, modelloXlsx, obiettiviXlsx } from '../../src/lib/outputs/xlsx';
 import { objectiveUrl } from '../../src/schemas/obiettivo';
 
 const temps: string[] = [];
@@ -204,5 +205,23 @@ describe('an import into existing content', () => {
     expect(result.exitCode).toBe(1);
     expect(result.output.join('\n')).toContain('obiettivi!B2  errore  anno: «duemila» è un testo');
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('the empty workbook of npm run modello-xlsx', () => {
+  it('has the columns, drop-down lists for tipo and direzione, and an example row that imports as it is', async () => {
+    const { ente, dup } = loadContent('content');
+    const bytes = await modelloXlsx(ente, esempioObiettivo(ente, dup, 2026));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['obiettivi', 'fasi', 'indicatori', 'testi', 'colonne']);
+    const sheet = workbook.getWorksheet('indicatori')!;
+    const tipo = sheet.getRow(2).getCell(headerColumn(sheet, 'tipo'));
+    const direzione = sheet.getRow(40).getCell(headerColumn(sheet, 'direzione'));
+    expect(tipo.dataValidation).toMatchObject({ type: 'list', formulae: [`"${ente.tipi_indicatore.join(',')}"`] });
+    expect(direzione.dataValidation).toMatchObject({ type: 'list', formulae: ['"crescente,decrescente,binario"'] });
+    const { content, result } = await importInto('content', bytes);
+    expect(result.exitCode).toBe(0);
+    expect(loadContent(content).obiettivi.map((o) => o.file)).toEqual(['obiettivi/2026/a01-00.md']);
   });
 });

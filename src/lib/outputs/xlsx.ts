@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Ente } from '../../schemas/ente';
 import type { Obiettivo } from '../../schemas/obiettivo';
+import { DIREZIONI } from '../../schemas/indicatore';
 import { jsonSchemas } from '../json-schema';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns, type Column } from '../opendata/columns';
 import { neutraliseFormula } from '../opendata/formula';
@@ -155,7 +156,11 @@ export interface XlsxInput {
 }
 
 /** The workbook of a set of objectives (all years or one), as bytes. */
-export async function obiettiviXlsx({ ente, obiettivi }: XlsxInput): Promise<Buffer> {
+export async function obiettiviXlsx(input: XlsxInput): Promise<Buffer> {
+  return toBytes(obiettiviWorkbook(input));
+}
+
+function obiettiviWorkbook({ ente, obiettivi }: XlsxInput): ExcelJS.Workbook {
   // Absolute like the CSV and the DCAT catalogue: a downloaded file has no page to be relative to.
   const records: OpenDataObiettivo[] = openDataDocument(
     ente,
@@ -210,7 +215,49 @@ export async function obiettiviXlsx({ ente, obiettivi }: XlsxInput): Promise<Buf
     new Map(),
   );
   workbook.getWorksheet(FOGLI.colonne)!.getColumn(3).width = 100;
+  return workbook;
+}
+
+async function toBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return deterministic(Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** Rows of the template that get the drop-down lists (an office rarely has more indicators than this). */
+const TEMPLATE_ROWS = 1000;
+
+/**
+ * `npm run modello-xlsx`: the workbook for an office starting from scratch. Same sheets and columns as
+ * the published file, one example objective with a fase and an indicatore, drop-down lists for tipo
+ * (ente.yaml tipi_indicatore) and direzione.
+ */
+export async function modelloXlsx(ente: Ente, esempio: { data: Obiettivo; body: string }): Promise<Buffer> {
+  const workbook = obiettiviWorkbook({
+    ente,
+    obiettivi: [{ ...esempio, url: `/obiettivi/${esempio.data.anno}/` }],
+  });
+  const sheet = workbook.getWorksheet(FOGLI.indicatori)!;
+  const list = (column: string, values: readonly string[], what: string) => {
+    let letter = '';
+    sheet.getRow(1).eachCell((cell) => {
+      if (cell.value === column) letter = cell.address.replace(/\d+$/, '');
+    });
+    if (!letter) throw new Error(`modello-xlsx: no column ${column}`);
+    // exceljs accepts a range here, though its typings only declare per-cell validation.
+    (
+      sheet as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }
+    ).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
+      type: 'list',
+      allowBlank: column !== 'tipo',
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: `Valore di ${column} non ammesso`,
+      error: `Scegli ${what} dall’elenco.`,
+    });
+  };
+  list('tipo', ente.tipi_indicatore, 'un tipo di indicatore di ente.yaml');
+  list('direzione', DIREZIONI, 'crescente, decrescente oppure binario');
+  return toBytes(workbook);
 }
 
 /** Rewrites the zip with fixed entry dates: exceljs stamps every entry with the current time. */
