@@ -7,6 +7,9 @@ import { jsonSchemas } from '../json-schema';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns, type Column } from '../opendata/columns';
 import { neutraliseFormula } from '../opendata/formula';
 import { openDataDocument, type OpenDataObiettivo } from '../opendata/records';
+import { bodySections } from '../content/body-sections';
+
+export { bodyFromSections, bodySections, SECTION_HEADINGS } from '../content/body-sections';
 
 /**
  * The open data as an Excel workbook (/opendata/obiettivi.xlsx): the three tables of the CSV contract
@@ -34,11 +37,6 @@ export const TESTI_COLUMNS = [
   { name: 'modalita_di_attuazione', description: 'Sezione «Modalità di attuazione» della scheda (Markdown)' },
   { name: 'stato_di_attuazione', description: 'Sezione «Stato di attuazione» della scheda (Markdown)' },
 ] as const;
-
-export const SECTION_HEADINGS = {
-  modalita_di_attuazione: 'Modalità di attuazione',
-  stato_di_attuazione: 'Stato di attuazione',
-} as const;
 
 export type Kind = 'date' | 'number' | 'boolean' | 'text' | 'json';
 
@@ -74,40 +72,6 @@ export function columnKinds(): Record<'obiettivi' | 'fasi' | 'indicatori', Map<s
   for (const key of Object.keys(props.dup!.properties!)) obiettivi.set(`dup_${key}`, 'text');
   const items = (key: string) => (props[key] as { items: { properties: Record<string, JsonSchema> } }).items.properties;
   return { obiettivi, fasi: of(items('fasi')), indicatori: of(items('indicatori')) };
-}
-
-/** The body split into the sections of the `testi` sheet (headings matched case-insensitively, level 2). */
-export function bodySections(body: string): Record<(typeof TESTI_COLUMNS)[number]['name'], string> {
-  const sections = { introduzione: '', modalita_di_attuazione: '', stato_di_attuazione: '' };
-  const headings = Object.entries(SECTION_HEADINGS).map(([key, title]) => ({ key, title: title.toLowerCase() }));
-  let current: keyof typeof sections = 'introduzione';
-  const lines: Record<keyof typeof sections, string[]> = {
-    introduzione: [],
-    modalita_di_attuazione: [],
-    stato_di_attuazione: [],
-  };
-  for (const line of body.split('\n')) {
-    const match = /^##[ \t]+(.+?)[ \t]*$/.exec(line);
-    const heading = match && headings.find((h) => h.title === match[1]!.toLowerCase());
-    if (heading) current = heading.key as keyof typeof sections;
-    else lines[current].push(line);
-  }
-  for (const key of Object.keys(sections) as (keyof typeof sections)[]) sections[key] = lines[key].join('\n').trim();
-  return { codice: '', ...sections };
-}
-
-/** The body written back from the sections: the form the importer writes (src/lib/import/build.ts). */
-export function bodyFromSections(sections: {
-  introduzione: string;
-  modalita_di_attuazione: string;
-  stato_di_attuazione: string;
-}): string {
-  const section = (title: string, text: string) => `## ${title}\n\n${text === '' ? '' : `${text}\n`}`;
-  return [
-    ...(sections.introduzione === '' ? [] : [`${sections.introduzione}\n`]),
-    section(SECTION_HEADINGS.modalita_di_attuazione, sections.modalita_di_attuazione),
-    section(SECTION_HEADINGS.stato_di_attuazione, sections.stato_di_attuazione),
-  ].join('\n');
 }
 
 /** A fixed date for the file's metadata and zip entries: the same content gives the same bytes. */
