@@ -7,19 +7,18 @@ import { obiettivoFormat, yamlFormat, type FieldSpec } from './decap-format';
  * The configuration is generated from the schemas at build time (src/lib/editor/decap-config.ts).
  */
 declare const __PEG_DECAP_CONFIG__: {
-  collections: { name: string; format?: string; fields?: FieldSpec[]; files?: { name: string; fields: FieldSpec[] }[] }[];
+  collections: {
+    name: string;
+    format?: string;
+    fields?: FieldSpec[];
+    files?: { name: string; fields: FieldSpec[] }[];
+  }[];
 };
 
 const config = __PEG_DECAP_CONFIG__;
 const obiettivi = config.collections.find((c) => c.format === 'peg-obiettivo');
-const impostazioni = config.collections.find((c) => c.name === 'impostazioni');
-const fileFields = (name: string) => impostazioni?.files?.find((f) => f.name === name)?.fields ?? [];
 
 CMS.registerLocale('it', it);
 CMS.registerCustomFormat('peg-obiettivo', 'md', obiettivoFormat(obiettivi?.fields ?? []));
-CMS.registerCustomFormat(
-  'peg-yaml',
-  'yaml',
-  yamlFormat((data) => fileFields('mandati' in data ? 'dup' : 'ente')),
-);
+CMS.registerCustomFormat('peg-yaml', 'yaml', yamlFormat());
 CMS.init({ config: { ...config, load_config_file: false } as never });

@@ -1,6 +1,6 @@
-import { parse } from 'yaml';
+import { parse, parseDocument, type Document } from 'yaml';
 import { bodyFromSections, bodySections } from '../lib/content/body-sections';
-import { toYaml } from '../lib/import/yaml';
+import { toYaml, YAML_OPTIONS } from '../lib/import/yaml';
 
 /**
  * File formats of the form editor, registered with CMS.registerCustomFormat: Decap's own YAML writer
@@ -59,9 +59,12 @@ export function obiettivoFormat(fields: FieldSpec[]) {
     toFile(data: Record<string, unknown>): string {
       const comment = typeof data[COMMENT_FIELD] === 'string' ? `${data[COMMENT_FIELD] as string}\n` : '';
       const rest = Object.fromEntries(
-        Object.entries(data).filter(([key]) => key !== COMMENT_FIELD && !(BODY_KEYS as readonly string[]).includes(key)),
+        Object.entries(data).filter(
+          ([key]) => key !== COMMENT_FIELD && !(BODY_KEYS as readonly string[]).includes(key),
+        ),
       );
-      const text = (key: (typeof BODY_KEYS)[number]) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+      const text = (key: (typeof BODY_KEYS)[number]) =>
+        typeof data[key] === 'string' ? (data[key] as string).trim() : '';
       const body = bodyFromSections({
         introduzione: text('introduzione'),
         modalita_di_attuazione: text('modalita_di_attuazione'),
@@ -72,20 +75,55 @@ export function obiettivoFormat(fields: FieldSpec[]) {
   };
 }
 
-/** ente.yaml and dup.yaml: the header comment kept, keys in schema order. */
-export function yamlFormat(fieldsOf: (data: Record<string, unknown>) => FieldSpec[]) {
-  const headers = new Map<string, string>();
+/** Empty strings (a cleared form field) become null, as the schemas write absent values. */
+function emptyToNull(value: unknown): unknown {
+  if (value === '' || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(emptyToNull);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, emptyToNull(item)]));
+  return value;
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Applies to the YAML document only what changed between `before` and `after`: comments and styles stay. */
+function sync(document: Document, path: (string | number)[], before: unknown, after: unknown): void {
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  if (isMap(before) && isMap(after)) {
+    for (const key of Object.keys(after)) sync(document, [...path, key], before[key], after[key]);
+    for (const key of Object.keys(before)) if (!(key in after)) document.deleteIn([...path, key]);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && path.length > 0) {
+    const common = Math.min(before.length, after.length);
+    for (let i = 0; i < common; i++) sync(document, [...path, i], before[i], after[i]);
+    for (let i = before.length - 1; i >= after.length; i--) document.deleteIn([...path, i]);
+    for (let i = common; i < after.length; i++) document.addIn(path, document.createNode(after[i]));
+    return;
+  }
+  document.setIn(path, document.createNode(after));
+}
+
+/**
+ * ente.yaml and dup.yaml: the file as it was, with only the changed values rewritten (its comments,
+ * flow lists and quoting stay).
+ */
+export function yamlFormat() {
+  const originals = new Map<string, string>();
   const kind = (data: Record<string, unknown>) => ('mandati' in data ? 'dup' : 'ente');
   return {
     fromFile(content: string): Record<string, unknown> {
-      const { comment } = splitComment(content);
       const data = (parse(content) ?? {}) as Record<string, unknown>;
-      headers.set(kind(data), comment);
+      originals.set(kind(data), content);
       return data;
     },
     toFile(data: Record<string, unknown>): string {
-      const header = headers.get(kind(data));
-      return `${header ? `${header}\n` : ''}${toYaml(ordered(data, fieldsOf(data)))}`;
+      const original = originals.get(kind(data)) ?? '';
+      const document = parseDocument(original);
+      sync(document, [], document.toJS() ?? {}, emptyToNull(data));
+      // Settings files follow Prettier's YAML style: `[a, b]` without inner spaces.
+      return document.toString({ ...YAML_OPTIONS, flowCollectionPadding: false });
     },
   };
 }

@@ -179,17 +179,17 @@ export function decapConfig(options: DecapConfigOptions): Record<string, unknown
   const repo = githubRepo((ente as { repository?: { url?: string | null } }).repository?.url);
   // In local mode Decap replaces this backend with decap-server (local_backend) and logs in nobody.
   const backend = {
-        name: 'github',
-        repo: repo ?? 'proprietario/repository',
-        branch: 'main',
-        // The OAuth endpoint (docs/ci-and-deploy.md, «Editor web»): set PEG_DECAP_AUTH_URL at build time.
-        ...(process.env.PEG_DECAP_AUTH_URL ? { base_url: process.env.PEG_DECAP_AUTH_URL } : {}),
-        commit_messages: {
-          create: 'Crea {{collection}} «{{slug}}»',
-          update: 'Aggiorna {{collection}} «{{slug}}»',
-          delete: 'Elimina {{collection}} «{{slug}}»',
-        },
-      };
+    name: 'github',
+    repo: repo ?? 'proprietario/repository',
+    branch: 'main',
+    // The OAuth endpoint (docs/ci-and-deploy.md, «Editor web»): set PEG_DECAP_AUTH_URL at build time.
+    ...(process.env.PEG_DECAP_AUTH_URL ? { base_url: process.env.PEG_DECAP_AUTH_URL } : {}),
+    commit_messages: {
+      create: 'Crea {{collection}} «{{slug}}»',
+      update: 'Aggiorna {{collection}} «{{slug}}»',
+      delete: 'Elimina {{collection}} «{{slug}}»',
+    },
+  };
   const tipi = ente.tipi_indicatore;
   return {
     locale: 'it',

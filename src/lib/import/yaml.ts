@@ -24,4 +24,3 @@ export function toYaml(value: unknown): string {
   });
   return document.toString(YAML_OPTIONS);
 }
-
