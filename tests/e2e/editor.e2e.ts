@@ -38,12 +38,13 @@ let browser: Browser;
 
 /** Waits until `predicate` holds, polling (the editor writes and validates asynchronously). */
 async function until<T>(what: string, read: () => T | Promise<T>, predicate: (value: T) => boolean): Promise<T> {
+  let value: T | undefined;
   for (let i = 0; i < 600; i++) {
-    const value = await read();
+    value = await read();
     if (predicate(value)) return value;
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`e2e: ${what} did not happen; editor output:\n${output}`);
+  throw new Error(`e2e: ${what} did not happen (last: ${String(value).slice(0, 200)}); editor output:\n${output}`);
 }
 
 beforeAll(async () => {
@@ -71,7 +72,7 @@ beforeAll(async () => {
     () =>
       fetch(`http://127.0.0.1:${port}/admin/`).then(
         (r) => r.status,
-        () => 0,
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
       ),
     (status) => status === 200,
   );
@@ -84,7 +85,7 @@ beforeAll(async () => {
         body: '{"action":"info"}',
       }).then(
         (r) => r.status,
-        () => 0,
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
       ),
     (status) => status === 200,
   );
