@@ -80,9 +80,19 @@ async function validate(file: string): Promise<void> {
     if (next) void validate(next);
   }
 }
+// A save is several write events (decap-server writes in place): check once they have settled.
+const SETTLE_MS = 300;
+const timers = new Map<string, NodeJS.Timeout>();
 watch(contentDir, { recursive: true }, (_, name) => {
   if (!name || name.startsWith(IMPORT_STAGING_DIR)) return;
-  void validate(`content/${name}`);
+  clearTimeout(timers.get(name));
+  timers.set(
+    name,
+    setTimeout(() => {
+      timers.delete(name);
+      void validate(`content/${name}`);
+    }, SETTLE_MS),
+  );
 });
 
 console.log(

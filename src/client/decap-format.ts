@@ -14,6 +14,8 @@ import { toYaml, YAML_OPTIONS } from '../lib/import/yaml';
 export interface FieldSpec {
   name: string;
   fields?: FieldSpec[];
+  widget?: string;
+  default?: unknown;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -29,7 +31,13 @@ function ordered(value: unknown, fields: FieldSpec[] | undefined): Json {
   const source = value as Record<string, unknown>;
   const out: Record<string, Json> = {};
   const known = fields ?? [];
-  for (const field of known) if (field.name in source) out[field.name] = ordered(source[field.name], field.fields);
+  // Decap leaves out the fields of a new item nobody touched: they get their default (null if none), as
+  // `npm run nuovo` writes every key.
+  for (const field of known)
+    out[field.name] =
+      field.name in source
+        ? ordered(source[field.name], field.fields)
+        : ((field.default ?? (field.widget === 'list' ? [] : null)) as Json);
   for (const key of Object.keys(source))
     if (!(key in out) && !known.some((f) => f.name === key)) out[key] = ordered(source[key], undefined);
   return out;

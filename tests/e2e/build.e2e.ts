@@ -11,6 +11,8 @@ import { validateContent } from '../../src/lib/validate/validate-content';
 import { expectedFrom, reconcile } from '../../src/lib/build/reconcile';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSite } from './support/site';
+import { runXlsxImport } from '../../src/lib/import/xlsx';
+import { bodySections } from '../../src/lib/content/body-sections';
 
 /**
  * `npm run build` publishes all or nothing: whatever passes validation builds, the built site is
@@ -137,6 +139,23 @@ describe('reconciliation of the built site with content/', () => {
     expect(await reconcile(dir, expected)).toEqual([
       'opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02',
     ]);
+  });
+
+  it('publishes an obiettivi.xlsx that imports back into the same content', async () => {
+    const target = join(work(), 'content');
+    mkdirSync(target);
+    cpSync(join(content, 'ente.yaml'), join(target, 'ente.yaml'));
+    cpSync(join(content, 'dup.yaml'), join(target, 'dup.yaml'));
+    const result = await runXlsxImport({
+      exportPath: join(built, 'opendata/obiettivi.xlsx'),
+      outDir: join(target, 'obiettivi'),
+      force: false,
+    });
+    expect(result.exitCode, result.output.join('\n')).toBe(0);
+    const original = loadContent(content).obiettivi;
+    const imported = loadContent(target).obiettivi;
+    expect(imported.map((o) => [o.file, o.data])).toEqual(original.map((o) => [o.file, o.data]));
+    expect(imported.map((o) => bodySections(o.body))).toEqual(original.map((o) => bodySections(o.body)));
   });
 
   it('names the indicator whose row is missing from a year’s workbook', async () => {

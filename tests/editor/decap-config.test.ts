@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { obiettivoFormat, yamlFormat } from '../../src/client/decap-format';
-import { loadContent } from '../../src/lib/content/load';
+import { loadContent, parseObiettivo } from '../../src/lib/content/load';
 import { decapConfig, obiettivoFields, type DecapField } from '../../src/lib/editor/decap-config';
 import { DupSchema, MandatoSchema, MissioneSchema, ProgrammaSchema } from '../../src/schemas/dup';
 import { EnteSchema } from '../../src/schemas/ente';
@@ -134,6 +134,15 @@ describe('the editor’s file formats', () => {
     const before = text.split('\n');
     const changed = after.flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
     expect(changed).toEqual([['    valore_raggiunto: 80', '    valore_raggiunto: 95']]);
+  });
+
+  it('writes every key of a new fase that Decap leaves out, as npm run nuovo does', () => {
+    const text = readFileSync(join(dir, 'a02-00.md'), 'utf8');
+    const data = format.fromFile(text) as { fasi: Record<string, unknown>[] };
+    data.fasi.push({ id: 'F05', titolo: 'Nuova', peso: 10 });
+    const written = parseObiettivo(format.toFile(data));
+    expect(Object.keys(written.data.fasi[4]!)).toEqual(Object.keys(FaseSchema.shape));
+    expect(written.data.fasi[4]).toMatchObject({ id: 'F05', peso: 10, avanzamento: null, note: null });
   });
 
   it('writes an emptied field as null, and the sections under their headings', () => {

@@ -74,6 +74,8 @@ function field(name: string, schema: JsonSchema, required: boolean, context: Fie
     label: labelOf(name),
     ...(schema.description ? { hint: schema.description } : {}),
     required: required && !nullable,
+    // A new item gets every key: the schema's default, or null for what the schema lets be null.
+    ...(schema.default !== undefined ? { default: schema.default } : nullable ? { default: null } : {}),
   };
   if (name === 'tipo' && context.tipi) return { ...base, widget: 'select', options: [...context.tipi] };
   if (main.enum) return { ...base, widget: 'select', options: main.enum.map(String) };
@@ -94,7 +96,7 @@ function field(name: string, schema: JsonSchema, required: boolean, context: Fie
       ...(main.minimum !== undefined ? { min: main.minimum } : {}),
       ...(main.maximum !== undefined ? { max: main.maximum } : {}),
     };
-  if (main.type === 'boolean') return { ...base, widget: 'boolean', default: main.default ?? false };
+  if (main.type === 'boolean') return { ...base, widget: 'boolean' };
   if (main.type === 'array' && main.items?.properties)
     return {
       ...base,
@@ -200,7 +202,8 @@ export function decapConfig(options: DecapConfigOptions): Record<string, unknown
         { publish_mode: 'editorial_workflow' }),
     media_folder: 'public/img',
     public_folder: '/img',
-    site_url: ente.sito_url,
+    // No site_url: it adds a «Torna al sito» link to the login screen whose grey text fails WCAG contrast
+    // (Decap's own style); display_url still links the site from the editor's header.
     display_url: ente.sito_url,
     collections: [
       ...anni.map((anno) => ({
