@@ -14,9 +14,11 @@ describe('npm run import', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "Uso: npm run import -- <export.txt> --out <cartella> [--force]
+      "Uso: npm run import -- <export.txt | obiettivi.xlsx> --out <cartella> [--force]
 
-      Importa una "Scheda obiettivi" esportata dal software del PEG (convertita da PDF a testo).
+      Importa una "Scheda obiettivi" esportata dal software del PEG (convertita da PDF a testo),
+      oppure una cartella di lavoro Excel nella forma di /opendata/obiettivi.xlsx o di npm run modello-xlsx
+      (fogli obiettivi, fasi, indicatori, testi; gli errori nominano la cella, per esempio fasi!F12).
 
         <export.txt>      il file dell'export
         --out <cartella>  la cartella degli obiettivi: ogni obiettivo va in <cartella>/<anno>/<slug>.md

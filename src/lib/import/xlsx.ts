@@ -106,7 +106,7 @@ function convert(cell: ExcelJS.Cell, kind: Kind): { value: unknown } | { message
       if (value instanceof Date) return { value: isoDate(value) };
       if (text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return { value: text.trim() };
       return {
-        message: `«${text ?? String(value)}» non è una data: scrivi la data come data di Excel (per esempio 31/12/2020) o come AAAA-MM-GG`,
+        message: `«${text ?? String(value)}» non è una data: scrivi la data come data di Excel (per esempio 31/12/2025) o come AAAA-MM-GG`,
       };
     case 'json':
       try {
