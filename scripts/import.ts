@@ -4,10 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { runImport } from '../src/lib/import/run';
+import { runXlsxImport } from '../src/lib/import/xlsx';
 
-const HELP = `Uso: npm run import -- <export.txt> --out <cartella> [--force]
+const HELP = `Uso: npm run import -- <export.txt | obiettivi.xlsx> --out <cartella> [--force]
 
-Importa una "Scheda obiettivi" esportata dal software del PEG (convertita da PDF a testo).
+Importa una "Scheda obiettivi" esportata dal software del PEG (convertita da PDF a testo),
+oppure una cartella di lavoro Excel nella forma di /opendata/obiettivi.xlsx o di npm run modello-xlsx
+(fogli obiettivi, fasi, indicatori, testi; gli errori nominano la cella, per esempio fasi!F12).
 
   <export.txt>      il file dell'export
   --out <cartella>  la cartella degli obiettivi: ogni obiettivo va in <cartella>/<anno>/<slug>.md
@@ -26,7 +29,7 @@ Il file deve essere in UTF-8. Se c'è un errore, una riga con dati non collocata
 o l'export è troncato, non si scrive nessun file ed esce con codice 1 (2 se --out non è la cartella
 degli obiettivi). I file si scrivono tutti o nessuno: se il comando si interrompe, ripetilo uguale.`;
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,9 +53,10 @@ function main(): number {
     console.error(`errore  indica un solo file di export e la cartella con --out\n\n${HELP}`);
     return 1;
   }
-  const result = runImport({ exportPath: positionals[0]!, outDir: values.out, force: values.force });
+  const options = { exportPath: positionals[0]!, outDir: values.out, force: values.force };
+  const result = /\.xlsx$/i.test(options.exportPath) ? await runXlsxImport(options) : runImport(options);
   (result.exitCode === 0 ? console.log : console.error)(result.output.join('\n'));
   return result.exitCode;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

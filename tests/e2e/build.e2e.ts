@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { previousDir, stagingDir } from '../../src/lib/build/publish';
 import { runBuild } from '../../src/lib/build/run';
 import { validateContent } from '../../src/lib/validate/validate-content';
@@ -11,6 +12,8 @@ import { expectedFrom, reconcile } from '../../src/lib/build/reconcile';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSite } from './support/site';
 import { fixture, fixtureNames } from '../support/fixtures';
+import { runXlsxImport } from '../../src/lib/import/xlsx';
+import { bodySections } from '../../src/lib/content/body-sections';
 
 /**
  * `npm run build` publishes all or nothing: whatever passes validation builds, the built site is
@@ -117,27 +120,64 @@ describe('reconciliation of the built site with content/', () => {
     return dir;
   };
 
-  it('agrees on a complete build', () => {
-    expect(reconcile(built, expected)).toEqual([]);
+  it('agrees on a complete build', async () => {
+    expect(await reconcile(built, expected)).toEqual([]);
   });
 
-  it('names the objective whose page is missing', () => {
+  it('names the objective whose page is missing', async () => {
     const dir = copy();
     rmSync(join(dir, 'obiettivi/2021/c03-01'), { recursive: true });
-    expect(reconcile(dir, expected)).toEqual(['pagine degli obiettivi: mancano le pagine di 2021_C03_01']);
+    expect(await reconcile(dir, expected)).toEqual(['pagine degli obiettivi: mancano le pagine di 2021_C03_01']);
   });
 
-  it('names the fase whose CSV row is missing, in the table of its year', () => {
+  it('names the fase whose CSV row is missing, in the table of its year', async () => {
     const dir = copy();
     const file = join(dir, 'opendata/2020/fasi.csv');
     const lines = readFileSync(file, 'utf8').split('\r\n');
     const row = lines.findIndex((line) => line.startsWith('2020_A01_00,F02,'));
     expect(row).toBeGreaterThan(0);
     writeFileSync(file, lines.filter((_, i) => i !== row).join('\r\n'));
-    expect(reconcile(dir, expected)).toEqual(['opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02']);
+    expect(await reconcile(dir, expected)).toEqual([
+      'opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02',
+    ]);
   });
 
-  it('names what is missing from obiettivi.json, the search index and the sitemap', () => {
+  it('publishes an obiettivi.xlsx that imports back into the same content', async () => {
+    const target = join(work(), 'content');
+    mkdirSync(target);
+    cpSync(join(content, 'ente.yaml'), join(target, 'ente.yaml'));
+    cpSync(join(content, 'dup.yaml'), join(target, 'dup.yaml'));
+    const result = await runXlsxImport({
+      exportPath: join(built, 'opendata/obiettivi.xlsx'),
+      outDir: join(target, 'obiettivi'),
+      force: false,
+    });
+    expect(result.exitCode, result.output.join('\n')).toBe(0);
+    const original = loadContent(content).obiettivi;
+    const imported = loadContent(target).obiettivi;
+    expect(imported.map((o) => [o.file, o.data])).toEqual(original.map((o) => [o.file, o.data]));
+    expect(imported.map((o) => bodySections(o.body))).toEqual(original.map((o) => bodySections(o.body)));
+  });
+
+  it('names the indicator whose row is missing from a year’s workbook', async () => {
+    const dir = copy();
+    const file = join(dir, 'opendata/2021/obiettivi.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('indicatori')!;
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === '2021_A01_00' && r.getCell(2).value === 'I01') row = n;
+    });
+    expect(row).toBeGreaterThan(1);
+    sheet.spliceRows(row, 1);
+    await workbook.xlsx.writeFile(file);
+    expect(await reconcile(dir, expected)).toEqual([
+      'opendata/2021/obiettivi.xlsx (foglio indicatori): mancano le righe di indicatori 2021_A01_00 I01',
+    ]);
+  });
+
+  it('names what is missing from obiettivi.json, the search index and the sitemap', async () => {
     const dir = copy();
     const json = join(dir, 'opendata/obiettivi.json');
     const document = JSON.parse(readFileSync(json, 'utf8')) as { obiettivi: { codice: string }[] };
@@ -158,13 +198,13 @@ describe('reconciliation of the built site with content/', () => {
         .includes('"url":"/obiettivi/2021/c03-01/"'),
     );
     rmSync(join(fragments, fragment!));
-    expect(reconcile(dir, expected)).toEqual([
+    expect(await reconcile(dir, expected)).toEqual([
       'opendata/obiettivi.json: mancano gli obiettivi 2020_B02_00',
       'indice di ricerca (pagefind/): mancano gli obiettivi 2021_C03_01',
       'sitemap.xml: mancano gli obiettivi 2021_A01_00',
     ]);
     rmSync(join(dir, 'pagefind'), { recursive: true });
-    expect(reconcile(dir, expected)).toContain('pagefind/: l’indice di ricerca manca');
+    expect(await reconcile(dir, expected)).toContain('pagefind/: l’indice di ricerca manca');
   });
 });
 

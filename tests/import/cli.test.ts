@@ -8,7 +8,7 @@ describe('npm run import', () => {
   it('--help exits 0 and explains the export, every option, dup.yaml and the fingerprint', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Uso: npm run import -- <export\.txt> --out <cartella> \[--force\]$/m);
+    expect(stdout).toMatch(/^Uso: npm run import -- <export\.txt \| obiettivi\.xlsx> --out <cartella> \[--force\]$/m);
     // Each option has its own line in the list, so an editor finds it.
     for (const option of ['<export.txt>', '--out <cartella>', '--force', '--help']) {
       expect(stdout).toMatch(new RegExp(`^ {2}${option.replace(/[.[\]]/g, '\\$&')} +\\S`, 'm'));

@@ -8,7 +8,7 @@ import {
   gradoRaggiungimento,
   valutazioneIndicatore,
 } from '../../src/lib/derived/metrics';
-import { csvTable } from '../../src/lib/outputs/opendata/csv';
+import { csvTable, TABELLE } from '../../src/lib/outputs/opendata/csv';
 import { fasiColumns, indicatoriColumns, obiettiviColumns } from '../../src/lib/outputs/opendata/columns';
 import { dcatCatalog } from '../../src/lib/outputs/opendata/dcat';
 import { datasetSpecs } from '../../src/lib/outputs/opendata/datasets';
@@ -21,7 +21,7 @@ import { slugFromCodice } from '../../src/lib/derived/slugs';
 const withUrls = (content: Content) =>
   content.obiettivi.map((o) => ({ data: o.data, url: `/obiettivi/${o.data.anno}/${slugFromCodice(o.data.codice)}/` }));
 
-const readCsv = (text: string) => parse(text, { columns: true, bom: false }) as Record<string, string>[];
+const readCsv = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
 
 for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
   describe(`open data of ${folder}`, () => {
@@ -70,9 +70,9 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
     });
 
     it('parses each CSV into one row per objective, fase and indicatore', () => {
-      const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi));
-      const fasi = readCsv(csvTable('fasi', document.obiettivi));
-      const indicatori = readCsv(csvTable('indicatori', document.obiettivi));
+      const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi, content.ente.sito_url));
+      const fasi = readCsv(csvTable('fasi', document.obiettivi, content.ente.sito_url));
+      const indicatori = readCsv(csvTable('indicatori', document.obiettivi, content.ente.sito_url));
       expect(obiettivi).toHaveLength(content.obiettivi.length);
       expect(fasi).toHaveLength(content.obiettivi.reduce((n, o) => n + o.data.fasi.length, 0));
       expect(indicatori).toHaveLength(content.obiettivi.reduce((n, o) => n + o.data.indicatori.length, 0));
@@ -82,7 +82,7 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
     });
 
     it('writes CSV cells as the JSON values: ISO dates, dot decimals, empty for null', () => {
-      const fasi = readCsv(csvTable('fasi', document.obiettivi));
+      const fasi = readCsv(csvTable('fasi', document.obiettivi, content.ente.sito_url));
       let row = 0;
       for (const o of document.obiettivi) {
         for (const fase of o.fasi) {
@@ -93,14 +93,17 @@ for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
           }
         }
       }
-      const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi));
+      const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi, content.ente.sito_url));
       document.obiettivi.forEach((o, i) => {
         const cells = obiettivi[i]!;
         expect(cells.dup_programma).toBe(o.dup.programma);
         expect(JSON.parse(cells.soggetti_coinvolti!)).toEqual(o.soggetti_coinvolti);
+        // Rounded to two decimals in the CSV (CSV_DECIMALS), full precision in the JSON.
         expect(cells.avanzamento_ponderato).toBe(
-          o.avanzamento_ponderato === null ? '' : String(o.avanzamento_ponderato),
+          o.avanzamento_ponderato === null ? '' : String(Math.round(o.avanzamento_ponderato * 100) / 100),
         );
+        expect(cells.url).toBe(new URL(o.url, content.ente.sito_url).href);
+        expect(cells.url).toMatch(/^https:\/\/[^/]+\/obiettivi\/\d{4}\/[a-z0-9-]+\/$/);
       });
     });
   });
@@ -152,15 +155,37 @@ describe('CSV columns', () => {
   it('puts storico in one column per year and quotes commas and quotes (RFC 4180)', () => {
     const content = loadContent('tests/fixtures/content/multi-year');
     const document = openDataDocument(content.ente, withUrls(content));
-    const text = csvTable('indicatori', document.obiettivi);
+    const text = csvTable('indicatori', document.obiettivi, content.ente.sito_url);
     expect(text.split('\r\n')[0]).toBe(
-      'codice,id,descrizione,tipo,direzione,unita_di_misura,valore_atteso,valore_raggiunto,storico_2019,storico_2020,note,verificato,grado_raggiungimento,esito',
+      '\ufeffcodice,id,descrizione,tipo,direzione,unita_di_misura,valore_atteso,valore_raggiunto,storico_2019,storico_2020,note,verificato,grado_raggiungimento,esito',
     );
     expect(text).toContain(
       '2021_A01_00,I01,Dipendenti in lavoro agile (%),EFFICACIA,crescente,,60,45,10,80,,false,0.75,parzialmente raggiunto\r\n',
     );
-    const fasi = csvTable('fasi', document.obiettivi);
+    const fasi = csvTable('fasi', document.obiettivi, content.ente.sito_url);
     expect(fasi).toContain('"Ritardo per ""lockdown"", rinvio al 2021"');
+  });
+});
+
+describe('CSV for a spreadsheet in Italian', () => {
+  const content = loadContent('content');
+  const document = openDataDocument(content.ente, withUrls(content));
+
+  it('starts with a UTF-8 byte order mark, so Excel reads the accents', () => {
+    const texts = TABELLE.map((tabella) => csvTable(tabella, document.obiettivi, content.ente.sito_url));
+    for (const text of texts) expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(texts.join('')).toMatch(/[àèéìòù]/);
+  });
+
+  it('rounds grado_raggiungimento to 4 decimals and keeps the full value in the JSON', () => {
+    const long = document.obiettivi
+      .flatMap((o) => o.indicatori.map((i) => ({ codice: o.codice, i })))
+      .find(({ i }) => i.grado_raggiungimento !== null && String(i.grado_raggiungimento).length > 6);
+    expect(long, 'an indicator with a long grado in the 2020 PEG').toBeDefined();
+    const row = readCsv(csvTable('indicatori', document.obiettivi, content.ente.sito_url)).find(
+      (r) => r.codice === long!.codice && r.id === long!.i.id,
+    )!;
+    expect(row.grado_raggiungimento).toBe(long!.i.grado_raggiungimento!.toFixed(4).replace(/0+$/, ''));
   });
 });
 
@@ -188,7 +213,7 @@ describe('DCAT-AP_IT catalogue', () => {
         expect(dataset, field).toHaveProperty([field]);
       }
       for (const distribution of dataset['dcat:distribution']) {
-        expect(distribution['dct:format']['@id']).toMatch(/file-type\/(CSV|JSON)$/);
+        expect(distribution['dct:format']['@id']).toMatch(/file-type\/(CSV|JSON|XLSX)$/);
         expect(distribution['dct:license']['@id']).toBe('https://creativecommons.org/licenses/by/4.0/');
         expect(distribution['dcat:downloadURL']['@id']).toMatch(/^https:\/\/peg\.comune\.esempio\.it\/opendata\//);
       }
@@ -210,12 +235,12 @@ describe('CSV formula injection', () => {
     data.indicatori[0]!.note = '\rriga';
     data.indicatori[0]!.valore_atteso = -5;
     const document = openDataDocument(content.ente, [{ data, url: '/obiettivi/x/' }]);
-    const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi))[0]!;
+    const obiettivi = readCsv(csvTable('obiettivi', document.obiettivi, content.ente.sito_url))[0]!;
     expect(obiettivi.titolo).toBe(`'=HYPERLINK("http://esempio.invalid","clic")`);
     expect(obiettivi.responsabile).toBe("'@SUM(A1:A2)");
-    const fase = readCsv(csvTable('fasi', document.obiettivi))[0]!;
+    const fase = readCsv(csvTable('fasi', document.obiettivi, content.ente.sito_url))[0]!;
     expect([fase.titolo, fase.note]).toEqual(["'+39 02 1234", "'-2+3"]);
-    const indicatore = readCsv(csvTable('indicatori', document.obiettivi))[0]!;
+    const indicatore = readCsv(csvTable('indicatori', document.obiettivi, content.ente.sito_url))[0]!;
     expect([indicatore.descrizione, indicatore.note, indicatore.valore_atteso]).toEqual([
       "'\tnascosto",
       "'\rriga",
@@ -239,7 +264,7 @@ describe('implausible values in open data (2020_S05_00 I07 and I08: atteso 1, ra
       expect([indicatore.valore_atteso, indicatore.valore_raggiunto]).toEqual([1, 100]);
       expect([indicatore.grado_raggiungimento, indicatore.esito]).toEqual([null, 'da verificare']);
     }
-    const rows = readCsv(csvTable('indicatori', document.obiettivi)).filter(
+    const rows = readCsv(csvTable('indicatori', document.obiettivi, content.ente.sito_url)).filter(
       (row) => row.codice === '2020_S05_00' && ['I07', 'I08'].includes(row.id!),
     );
     expect(rows.map((row) => [row.valore_raggiunto, row.grado_raggiungimento, row.esito])).toEqual([

@@ -286,6 +286,8 @@ describe('fonts', () => {
     const svg = await satori(
       {
         type: 'div',
+        // `key` makes it a React element for satori's types when @types/react is installed (src/lib/share-image/render.ts).
+        key: null,
         props: { style: { display: 'flex', fontFamily: FONT_FAMILY, fontWeight, fontSize: 40 }, children: char },
       },
       { width: 200, height: 100, fonts: shareFonts().fonts },

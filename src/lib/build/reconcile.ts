@@ -2,14 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
 import { documentoUrl, objectiveUrl, PERFORMANCE, relazionePdfUrl, relazioneUrl } from '../routes';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly
- * those of the built site: objective pages, rows of every JSON and CSV file of the open data (all
- * years and each year), entries of the search index and of the sitemap. Any difference is a line in
+ * those of the built site: objective pages, rows of every JSON, CSV and XLSX file of the open data
+ * (all years and each year), entries of the search index and of the sitemap. Any difference is a line in
  * Italian naming the missing (or extra) codes, and the build does not publish.
  */
 
@@ -131,13 +132,47 @@ function checkCsv(problems: string[], outDir: string, expected: Expected, scope:
     if (text === undefined) continue;
     let rows: Record<string, string>[];
     try {
-      rows = parse(text, { columns: true }) as Record<string, string>[];
+      rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     } catch {
       problems.push(`${rel}: non è un CSV leggibile`);
       continue;
     }
     const keys = new Set(rows.map((r) => (tabella === 'obiettivi' ? r.codice! : `${r.codice} ${r.id}`)));
     compare(problems, rel, `le righe di ${tabella === 'obiettivi' ? 'obiettivi' : tabella}`, want[tabella], keys);
+  }
+}
+
+/** The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id). */
+async function checkXlsx(problems: string[], outDir: string, expected: Expected, scope: Scope) {
+  const rel = `${scope.dir}obiettivi.xlsx`;
+  const path = join(outDir, rel);
+  if (!existsSync(path)) {
+    problems.push(`${rel}: il file manca`);
+    return;
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch {
+    problems.push(`${rel}: non è un file Excel leggibile`);
+    return;
+  }
+  const want = keysOfScope(expected, scope.anno);
+  for (const tabella of TABELLE) {
+    const sheet = workbook.getWorksheet(tabella);
+    if (!sheet) {
+      problems.push(`${rel}: manca il foglio ${tabella}`);
+      continue;
+    }
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
+    const keys = new Set<string>();
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
+      keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
+    });
+    compare(problems, `${rel} (foglio ${tabella})`, `le righe di ${tabella}`, want[tabella], keys);
   }
 }
 
@@ -184,7 +219,7 @@ function sitemapPaths(problems: string[], outDir: string): Set<string> | undefin
 }
 
 /** Every difference between content and the built site, one Italian line each; empty when they agree. */
-export function reconcile(outDir: string, expected: Expected): string[] {
+export async function reconcile(outDir: string, expected: Expected): Promise<string[]> {
   const problems: string[] = [];
   const urlToCodice = new Map([...expected.obiettivi].map(([codice, o]) => [o.url, codice]));
   const codici = (urls: Iterable<string>) => new Set([...urls].map((url) => urlToCodice.get(url) ?? url));
@@ -199,6 +234,7 @@ export function reconcile(outDir: string, expected: Expected): string[] {
   for (const scope of scopes) {
     checkJson(problems, outDir, expected, scope);
     checkCsv(problems, outDir, expected, scope);
+    await checkXlsx(problems, outDir, expected, scope);
   }
   for (const codice of allCodici)
     for (const file of [`${codice}.json`, `${codice}.csv`, `${codice}-fasi.csv`, `${codice}-indicatori.csv`])

@@ -61,7 +61,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   }
   await checkpoint('pdf');
 
-  const problems = reconcile(staging, expected);
+  const problems = await reconcile(staging, expected);
   if (problems.length > 0) {
     log(
       [

@@ -8,7 +8,7 @@ import { TIPI_INDICATORE_BASE } from '../../schemas/indicatore';
 import { ObiettivoSchema } from '../../schemas/obiettivo';
 import { buildObjective, type BuiltObjective } from './build';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
-import { commitFiles, JOURNAL, pendingJournal, recover, STAGING_DIR } from './commit';
+import { JOURNAL, recover, STAGING_DIR } from './commit';
 import { mergeDup, updateDupText } from './dup';
 import { decodeExport } from './encoding';
 import { planFile, type PlannedFile } from './files';
@@ -16,6 +16,7 @@ import { checkOutDir } from './out-dir';
 import { parseExport } from './parse';
 import { serializeObjective } from './serialize';
 import { carriesData } from './values';
+import { writePlanned } from './write';
 
 /**
  * `npm run import`: export → objectives in memory → schema check → planned files → writes.
@@ -38,13 +39,16 @@ export interface ImportResult {
 
 const DUP_HEADER = '# Gerarchia del DUP: mandato → missione → programma. Schema: src/schemas/dup.ts\n';
 
-export function runImport(options: ImportOptions): ImportResult {
-  const source = options.exportPath;
+/**
+ * What every import does first: checks --out and finishes (or discards) an import killed while writing,
+ * even if this export is unreadable. Returns the content folder and the lines printed so far, or the
+ * result to return at once.
+ */
+export function startImport(options: ImportOptions): { contentDir: string; out: string[] } | ImportResult {
   const out: string[] = [];
   const wrongOut = checkOutDir(options.outDir);
   if (wrongOut) return { exitCode: 2, output: [`errore  ${wrongOut}`] };
   const contentDir = dirname(resolve(options.outDir));
-  // An import killed while writing is finished (or discarded) first, even if this export is unreadable.
   let recovered: ReturnType<typeof recover>;
   try {
     recovered = recover(contentDir);
@@ -64,6 +68,14 @@ export function runImport(options: ImportOptions): ImportResult {
     out.push(
       `avviso  l’importazione precedente era stata interrotta prima della conferma: annullata, i file sono quelli di prima`,
     );
+  return { contentDir, out };
+}
+
+export function runImport(options: ImportOptions): ImportResult {
+  const source = options.exportPath;
+  const started = startImport(options);
+  if ('exitCode' in started) return started;
+  const { contentDir, out } = started;
   let bytes: Buffer;
   try {
     bytes = readFileSync(source);
@@ -142,39 +154,7 @@ export function runImport(options: ImportOptions): ImportResult {
       action: existsSync(dupPath) ? 'aggiornato' : 'nuovo',
     });
   }
-  const refused = planned.filter((file) => file.action === 'rifiutato');
-  for (const file of planned.filter((f) => f.diff)) {
-    out.push(
-      file.action === 'rifiutato'
-        ? `${file.path}  errore  il file è stato modificato dopo l’importazione (o non viene da un’importazione): non lo sovrascrivo; rileggi le differenze e, se vuoi sostituirlo, ripeti con --force`
-        : `${file.path}  avviso  file modificato sovrascritto per --force`,
-      ...file
-        .diff!.trimEnd()
-        .split('\n')
-        .map((line) => `    ${line}`),
-    );
-  }
-  if (refused.length > 0) {
-    out.push(`✖ ${refused.length} file modificati: nessun file scritto.`);
-    return { exitCode: 1, output: out };
-  }
-  try {
-    commitFiles(
-      contentDir,
-      planned.filter((file) => file.action !== 'invariato'),
-    );
-  } catch (error) {
-    // Disk full, no permission: before the journal nothing changed; after it, the next run completes.
-    const code = (error as NodeJS.ErrnoException).code ?? 'errore';
-    const committed = pendingJournal(contentDir) !== undefined;
-    out.push(
-      `${contentDir}  errore  scrittura dei file non riuscita (${code}): ` +
-        (committed
-          ? 'alcuni file sono già nuovi; libera spazio o sistema i permessi e ripeti lo stesso comando per completare'
-          : 'nessun file è cambiato; libera spazio o sistema i permessi e riprova'),
-    );
-    return { exitCode: 1, output: out };
-  }
+  if (!writePlanned(contentDir, planned, out)) return { exitCode: 1, output: out };
   const count = (action: PlannedFile['action']) =>
     planned.slice(0, built.length).filter((file) => file.action === action).length;
   out.push(
@@ -184,7 +164,7 @@ export function runImport(options: ImportOptions): ImportResult {
   return { exitCode: 0, output: out };
 }
 
-function readTipi(contentDir: string): readonly string[] {
+export function readTipi(contentDir: string): readonly string[] {
   try {
     const ente = loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')) as { tipi_indicatore?: unknown };
     const tipi = ente?.tipi_indicatore;

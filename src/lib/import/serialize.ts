@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Document, isMap, isPair, isScalar, visit } from 'yaml';
-import { isAmbiguousNumber } from '../validate/italian-number';
+import { toYaml } from './yaml';
 import type { BuiltObjective } from './build';
+
+export { toYaml, YAML_OPTIONS } from './yaml';
 
 /**
  * Writes an objective file: YAML front matter in schema key order, block style, quotes only where
@@ -14,26 +15,6 @@ const FINGERPRINT = /^# importato da (.+) — impronta sha256:([0-9a-f]{64})$/m;
 
 export function fingerprint(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** How the importer writes YAML: block style, no line wrapping, `null` spelt out. */
-export const YAML_OPTIONS = { lineWidth: 0, indentSeq: true, nullStr: 'null', flowCollectionPadding: true } as const;
-
-export function toYaml(value: unknown): string {
-  const document = new Document(value);
-  visit(document, {
-    // The validator refuses `1.234` as a possible thousands separator: three decimals get a trailing zero.
-    Scalar(_, scalar) {
-      if (typeof scalar.value === 'number' && isAmbiguousNumber(scalar.value)) scalar.minFractionDigits = 4;
-    },
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'storico' && isMap(pair.value)) {
-        pair.value.flow = true;
-        for (const item of pair.value.items) if (isScalar(item.key)) item.key.value = Number(item.key.value);
-      }
-    },
-  });
-  return document.toString(YAML_OPTIONS);
 }
 
 /** The file text without its fingerprint line (what the fingerprint covers). */

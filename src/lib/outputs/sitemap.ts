@@ -4,10 +4,10 @@ import { escapeXml } from './feed';
 
 /**
  * sitemap.xml from the built pages themselves, so every page is listed whoever added it. Sorted paths,
- * no dates: the same dist/ gives the same sitemap. Pages that must not be listed: the 404 page and
- * the search index folder.
+ * no dates: the same dist/ gives the same sitemap. Pages that must not be listed: the 404 page, the
+ * form editor (/admin/, for the office only) and the search index folder.
  */
-const EXCLUDED = new Set(['404.html']);
+const EXCLUDED = new Set(['404.html', 'admin/index.html']);
 
 /** Canonical paths (`/obiettivi/2020/`) of the HTML pages below `outDir`, sorted. */
 export function builtPagePaths(outDir: string): string[] {

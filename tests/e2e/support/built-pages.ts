@@ -10,13 +10,18 @@ export interface BuiltPage {
   html: string;
 }
 
-/** Every page of a built site, read from disk (the sitemap may omit 404 and redirects). */
-export async function builtPages(outDir: string): Promise<BuiltPage[]> {
+/**
+ * Every public page of a built site, read from disk (the sitemap may omit 404 and redirects). The form
+ * editor at /admin/ is not a public page: it has its own policy and tests (tests/e2e/admin.e2e.ts).
+ */
+export async function builtPages(outDir: string, options: { withEditor?: boolean } = {}): Promise<BuiltPage[]> {
   const files = await listHtmlFiles(outDir);
-  return files.map((file) => {
-    const rel = relative(outDir, file).split(sep).join('/');
-    return { file, path: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), html: readFileSync(file, 'utf8') };
-  });
+  return files
+    .map((file) => {
+      const rel = relative(outDir, file).split(sep).join('/');
+      return { file, path: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), html: readFileSync(file, 'utf8') };
+    })
+    .filter((page) => options.withEditor || !page.path.startsWith('/admin/'));
 }
 
 export interface VisitReport {

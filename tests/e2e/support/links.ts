@@ -66,9 +66,12 @@ export function brokenLinks(outDir: string, site: string): string[] {
 
 /** Paths of the HTML pages of a built site (to compare with the sitemap). */
 export function pagePaths(outDir: string): string[] {
-  return htmlFiles(outDir)
-    .map((file) => relative(outDir, file).split(sep).join('/'))
-    .filter((rel) => !rel.startsWith('pagefind/') && rel !== '404.html')
-    .map((rel) => `/${rel.replace(/(^|\/)index\.html$/, '$1')}`)
-    .sort();
+  return (
+    htmlFiles(outDir)
+      .map((file) => relative(outDir, file).split(sep).join('/'))
+      // The form editor (/admin/) is for the office, not listed (src/lib/sitemap.ts).
+      .filter((rel) => !rel.startsWith('pagefind/') && rel !== '404.html' && rel !== 'admin/index.html')
+      .map((rel) => `/${rel.replace(/(^|\/)index\.html$/, '$1')}`)
+      .sort()
+  );
 }

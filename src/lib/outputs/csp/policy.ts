@@ -32,3 +32,18 @@ export const cspConfig = {
 export function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
+
+/**
+ * What the form editor at /admin/ adds to the public policy (only on that page, through Astro.csp):
+ * Decap CMS compiles its configuration schema with ajv (`new Function`: 'unsafe-eval'), its styling
+ * library and widgets set inline styles ('unsafe-inline' for styles only), it talks to the GitHub API
+ * and shows avatars. Scripts still come only from the site itself: no CDN, no inline script.
+ */
+export const ADMIN_CSP = {
+  scriptResources: ["'unsafe-eval'"],
+  styleResources: ["'unsafe-inline'"],
+  directives: [
+    'connect-src https://api.github.com',
+    'img-src blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com',
+  ],
+} as const;

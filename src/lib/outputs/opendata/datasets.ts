@@ -24,6 +24,12 @@ export function datasetFiles(anno?: number) {
       title: `Tabella ${tabella} (CSV)`,
       description: `Tabella ${tabella} ${which} in CSV (UTF-8, separatore virgola): ${righe[tabella]}.`,
     })),
+    {
+      path: `${dir}obiettivi.xlsx`,
+      format: 'XLSX' as const,
+      title: 'Obiettivi, fasi, indicatori e testi in un file Excel (XLSX)',
+      description: `Gli obiettivi ${which} in un file Excel: un foglio per obiettivi, fasi, indicatori e testi, e uno che descrive le colonne.`,
+    },
   ];
 }
 

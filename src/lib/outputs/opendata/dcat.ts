@@ -1,4 +1,5 @@
 import type { Ente } from '../../../schemas/ente';
+import { MEDIA_TYPES } from './media-types';
 
 /**
  * DCAT-AP_IT catalogue (JSON-LD) of the open-data files, with the fields the Italian profile makes
@@ -18,7 +19,7 @@ export interface DatasetSpec {
   /** Years the data covers (temporal coverage), first and last. */
   anni: { dal: number; al: number } | null;
   keywords: string[];
-  distributions: { path: string; format: 'JSON' | 'CSV'; title: string; description: string }[];
+  distributions: { path: string; format: keyof typeof MEDIA_TYPES; title: string; description: string }[];
 }
 
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -31,7 +32,6 @@ const LICENSE = {
 };
 // IANA media types as IRIs: DCAT-AP's range of dcat:mediaType is dct:MediaType, not a string.
 const IANA = 'http://www.iana.org/assignments/media-types';
-const MEDIA_TYPE = { JSON: `${IANA}/application/json`, CSV: `${IANA}/text/csv` } as const;
 
 const date = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
 
@@ -130,7 +130,7 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
         'dct:title': d.title,
         'dct:description': d.description,
         'dct:format': { '@id': `${EU}/file-type/${d.format}` },
-        'dcat:mediaType': { '@id': MEDIA_TYPE[d.format] },
+        'dcat:mediaType': { '@id': `${IANA}/${MEDIA_TYPES[d.format]}` },
         'dct:license': LICENSE,
         'dcat:accessURL': { '@id': abs('/opendata/') },
         'dcat:downloadURL': { '@id': abs(d.path) },

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContent } from '../../../lib/content/collection';
 import { getIndexes, getOpenData } from '../../../lib/derived/site';
 import { csvTable, TABELLE, type Tabella } from '../../../lib/outputs/opendata/csv';
 import { csvResponse } from '../../../lib/outputs/opendata/responses';
@@ -11,5 +12,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params }) => {
   const obiettivi = (await getOpenData()).obiettivi.filter((o) => String(o.anno) === params.anno);
-  return csvResponse(csvTable(params.tabella as Tabella, obiettivi));
+  return csvResponse(csvTable(params.tabella as Tabella, obiettivi, (await getContent()).ente.sito_url));
 };

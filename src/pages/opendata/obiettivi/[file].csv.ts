@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContent } from '../../../lib/content/collection';
 import { getOpenData } from '../../../lib/derived/site';
 import { csvTable, TABELLE } from '../../../lib/outputs/opendata/csv';
 import { csvResponse } from '../../../lib/outputs/opendata/responses';
@@ -17,4 +18,5 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => csvResponse(csvTable(props.tabella, [props.obiettivo]));
+export const GET: APIRoute = async ({ props }) =>
+  csvResponse(csvTable(props.tabella, [props.obiettivo], (await getContent()).ente.sito_url));
