@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_CSP, CSP_DIRECTIVES } from '../../src/lib/outputs/csp/policy';
 import { scanInlineCode } from '../../src/lib/outputs/csp/scan';
-import { launchBrowser, newContext } from './support/browser';
+import { newContext, useBrowser } from './support/browser';
 import { builtPages } from './support/built-pages';
+import { directive, policyOf } from './support/csp';
 import { axeViolations } from './support/pages';
 
 /** The form editor of the built site (/admin/): its own policy, its own script, never on public pages. */
@@ -13,16 +13,7 @@ const outDir = inject('outDir');
 const baseURL = inject('baseURL');
 const html = readFileSync(join(outDir, 'admin/index.html'), 'utf8');
 
-function directive(policy: string, name: string): string[] {
-  return (
-    policy
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .find((parts) => parts[0] === name)
-      ?.slice(1) ?? []
-  );
-}
-const policy = /<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(html)![1]!.replace(/&quot;/g, '"');
+const policy = policyOf(html)!;
 
 describe('the editor page of the built site', () => {
   it('is the only page that loads the editor’s script', async () => {
@@ -52,16 +43,10 @@ describe('the editor page of the built site', () => {
   });
 
   describe('in Chromium', () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const browser = useBrowser();
 
     it('shows the Italian login screen with no policy violation, no outside request, no axe violation', async () => {
-      const context = await newContext(browser);
+      const context = await newContext(browser());
       const page = await context.newPage();
       const violations: string[] = [];
       const outside: string[] = [];

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { pageType } from '../../src/lib/dev/bench/dist-stats';
 import { cspHash } from '../../src/lib/outputs/csp/policy';
 import { scanInlineCode } from '../../src/lib/outputs/csp/scan';
-import { launchBrowser, newContext } from './support/browser';
+import { newContext, useBrowser } from './support/browser';
 import { builtPages, visit } from './support/built-pages';
+import { directive, policyOf } from './support/csp';
 
 const outDir = inject('outDir');
 const baseURL = inject('baseURL');
-
-function policyOf(html: string): string | undefined {
-  return /<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(html)?.[1]?.replace(/&quot;/g, '"');
-}
-
-function directive(policy: string, name: string): string[] {
-  const found = policy
-    .split(';')
-    .map((part) => part.trim().split(/\s+/))
-    .find((parts) => parts[0] === name);
-  return found ? found.slice(1) : [];
-}
 
 describe('Content-Security-Policy of the built site', () => {
   it('gives every page a policy before any script, style, stylesheet or base in its head', async () => {
@@ -51,16 +39,10 @@ describe('Content-Security-Policy of the built site', () => {
   });
 
   describe('in Chromium', () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const browser = useBrowser();
 
     it('blocks nothing the site itself needs on a page of every type', async () => {
-      const context = await newContext(browser);
+      const context = await newContext(browser());
       // One page per template: the policy and the code it must allow come from the template, not the data.
       const seen = new Set<string>();
       const samples = (await builtPages(outDir)).filter(

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
 import { relazionePdfUrl } from '../../src/lib/routes';
-import { launchBrowser, newContext } from './support/browser';
+import { newContext, useBrowser } from './support/browser';
 import { axeViolations } from './support/pages';
 import { buildSite, serveSite, type ServedSite } from './support/site';
 
@@ -18,13 +18,7 @@ const ANAC_LABELS = [
   'Dati relativi ai premi',
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * Like the crawler: the first element on the page whose link text, title, aria-label or image alt is exactly
@@ -65,7 +59,7 @@ const run = (command: string, args: string[]) => spawnSync(command, args, { enco
 describe('Performance section as ANAC’s crawler reads it (shipped content)', () => {
   it('finds the five labels from the home page, each leading to a page of this site', async () => {
     const baseURL = inject('baseURL');
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
     const section = await findLabel(page, 'Performance');
@@ -104,7 +98,7 @@ describe('Performance section as ANAC’s crawler reads it (shipped content)', (
   });
 
   it('states the documents the comune has not provided as not available', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${inject('baseURL')}/performance/relazione/`);
     await expect(page.getByText('Documento non disponibile').count()).resolves.toBeGreaterThan(0);
@@ -126,7 +120,7 @@ describe('a year with the comune’s own documents (performance-valido fixture)'
   });
 
   it('shows a Relazione published after 30 June as late, and publishes the signed PDF as it is', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${site.baseURL}/performance/relazione/`);
     await expect(page.locator('[data-tempestivita="in ritardo"]').textContent()).resolves.toBe(
@@ -147,7 +141,7 @@ describe('a year with the comune’s own documents (performance-valido fixture)'
   });
 
   it('lists premiums by category with amounts, never by person', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${site.baseURL}/performance/premi/dati/`);
     const rows = await page.locator('tbody tr th').allTextContents();
@@ -166,7 +160,7 @@ describe('a year with the comune’s own documents (performance-valido fixture)'
     '/performance/premi/ammontare/',
     '/performance/premi/dati/',
   ])('has no axe violation on %s with documents and premiums filled in', async (path) => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${site.baseURL}${path}`);
     expect(await axeViolations(page)).toEqual([]);

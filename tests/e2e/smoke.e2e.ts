@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { newContext, useBrowser } from './support/browser';
 
 describe('built site', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('serves the home page, whose year list links every objective', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const response = await page.goto(`${inject('baseURL')}/`);
     expect(response?.status()).toBe(200);

@@ -1,19 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { newContext, useBrowser } from './support/browser';
 import { builtPages } from './support/built-pages';
 
 /** What AgID's pa-website-validator and the W3C checker look for, on the build of the shipped content. */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('markup the automated checkers read', () => {
   it('ends every page with </html>, advertises the feed and carries the footer hooks', async () => {
@@ -44,7 +37,7 @@ describe('markup the automated checkers read', () => {
 
 describe('/cerca/', () => {
   it('does not shift the layout when the form replaces the no-JavaScript note', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.addInitScript(() => {
       (window as unknown as { cls: number }).cls = 0;
@@ -60,7 +53,7 @@ describe('/cerca/', () => {
   });
 
   it('loads Pagefind on first use, not with the page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const loaded: string[] = [];
     page.on('request', (request) => {

@@ -1,6 +1,7 @@
 import type { Dup } from '../../schemas/dup';
 import { ObiettivoSchema, type Obiettivo } from '../../schemas/obiettivo';
 import type { Ente } from '../../schemas/ente';
+import { primaFase } from './scaffold';
 
 /**
  * The example objective of the empty workbook (`npm run modello-xlsx`): one fase, one indicatore,
@@ -25,21 +26,7 @@ export function esempioObiettivo(ente: Ente, dup: Dup, anno: number): { data: Ob
       programma: programma?.codice ?? 'DUP_01_0101_0101',
     },
     soggetti_coinvolti: [],
-    fasi: [
-      {
-        id: 'F01',
-        titolo: 'Prima fase dell’obiettivo',
-        inizio_previsto: `${anno}-01-01`,
-        fine_prevista: `${anno}-12-31`,
-        inizio_effettivo: null,
-        fine_effettiva: null,
-        peso: 100,
-        avanzamento: null,
-        responsabile: null,
-        centro_di_responsabilita: null,
-        note: null,
-      },
-    ],
+    fasi: [primaFase(anno, 'Prima fase dell’obiettivo')],
     indicatori: [
       {
         id: 'I01',

@@ -62,16 +62,14 @@ function emit(value: Record<string, Value>, shape: Shape, nested: Record<string,
   return lines;
 }
 
-/** Builds the new objective file for `codice` (e.g. 2021_B03_00 → obiettivi/2021/b03-00.md). */
-export function scaffoldObiettivo(codice: string): Scaffold {
-  const checked = ObiettivoSchema.shape.codice.safeParse(codice);
-  if (!checked.success) {
-    throw new ScaffoldError(`codice «${codice}» non valido: ${checked.error.issues[0]?.message ?? ''}`);
-  }
-  const anno = Number(codice.slice(0, 4));
-  const fase: Record<string, Value> = {
+/**
+ * The one fase a new objective starts with (here and in the XLSX template's example): the whole year,
+ * all the weight, nothing done yet.
+ */
+export function primaFase<T>(anno: number, titolo: T) {
+  return {
     id: 'F01',
-    titolo: TODO,
+    titolo,
     inizio_previsto: `${anno}-01-01`,
     fine_prevista: `${anno}-12-31`,
     inizio_effettivo: null,
@@ -82,6 +80,16 @@ export function scaffoldObiettivo(codice: string): Scaffold {
     centro_di_responsabilita: null,
     note: null,
   };
+}
+
+/** Builds the new objective file for `codice` (e.g. 2021_B03_00 → obiettivi/2021/b03-00.md). */
+export function scaffoldObiettivo(codice: string): Scaffold {
+  const checked = ObiettivoSchema.shape.codice.safeParse(codice);
+  if (!checked.success) {
+    throw new ScaffoldError(`codice «${codice}» non valido: ${checked.error.issues[0]?.message ?? ''}`);
+  }
+  const anno = Number(codice.slice(0, 4));
+  const fase: Record<string, Value> = primaFase(anno, TODO);
   const indicatore: Record<string, Value> = {
     id: 'I01',
     descrizione: TODO,

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 /** Launches Debian's Chromium; `npm test` runs scripts/ensure-chromium.ts first, so it is there. */
@@ -15,4 +16,16 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   context.setDefaultTimeout(0);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
   return context;
+}
+
+/** One Chromium for the enclosing describe block (or file), closed after it; call the getter inside tests. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
