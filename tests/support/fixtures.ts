@@ -27,6 +27,16 @@ export type FileSpec =
 /** A case: content-folder paths (ente.yaml, obiettivi/2020/a01-00.md …) → what differs from BASE. */
 export type FixtureCase = Record<string, FileSpec>;
 
+/**
+ * A `replace` pair that gives the base objective the fasi and indicatori of `yaml` instead of its own: the
+ * front matter closes after them, and the base's own header and lists follow as plain text in the body.
+ */
+export function fasiEIndicatori(yaml: string): [string, string] {
+  const source = readFileSync(join(BASE, 'obiettivi/2020/a01-00.md'), 'utf8');
+  const header = source.slice(0, source.indexOf('soggetti_coinvolti: []'));
+  return ['soggetti_coinvolti: []', `soggetti_coinvolti: []\n${yaml}${header}soggetti_coinvolti: []`];
+}
+
 export function caseNames(): string[] {
   return readdirSync(CASES)
     .filter((name) => name.endsWith('.ts'))
