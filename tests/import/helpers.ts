@@ -57,32 +57,22 @@ export type FaseRow = [
   string | null,
 ];
 
+/** The keys of a fase in the order of a FaseRow. */
+const FASE_KEYS = [
+  'titolo',
+  'inizio_previsto',
+  'fine_prevista',
+  'inizio_effettivo',
+  'fine_effettiva',
+  'peso',
+  'avanzamento',
+  'responsabile',
+  'centro_di_responsabilita',
+  'note',
+] as const;
+
 export function fase(id: string, row: FaseRow) {
-  const [
-    titolo,
-    inizio_previsto,
-    fine_prevista,
-    inizio_effettivo,
-    fine_effettiva,
-    peso,
-    avanzamento,
-    responsabile,
-    centro_di_responsabilita,
-    note,
-  ] = row;
-  return {
-    id,
-    titolo,
-    inizio_previsto,
-    fine_prevista,
-    inizio_effettivo,
-    fine_effettiva,
-    peso,
-    avanzamento,
-    responsabile,
-    centro_di_responsabilita,
-    note,
-  };
+  return { id, ...Object.fromEntries(FASE_KEYS.map((key, index) => [key, row[index]])) };
 }
 
 export function fasi(rows: FaseRow[]) {
