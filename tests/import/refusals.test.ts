@@ -48,38 +48,40 @@ describe('encoding', () => {
 });
 
 describe('repetitions and truncation', () => {
-  it('refuses an indicator page printed twice, naming both lines', () => {
-    expect(refused('ripetizione-indicatori.txt')).toMatchInlineSnapshot(`
-      [
-        "  tests/fixtures/import/ripetizione-indicatori.txt:95  errore  2023_Z07_02: la riga di indicatore «Parchi rilevati» alle righe 79 e 95 è ripetuta identica: una pagina è stampata due volte? Togli la ripetizione dall’export",
-      ]
-    `);
-  });
-
-  it('refuses a fasi page printed twice, naming both lines', () => {
-    expect(refused('ripetizione-fasi.txt')).toMatchInlineSnapshot(`
-      [
-        "  tests/fixtures/import/ripetizione-fasi.txt:100  errore  2023_Z07_02: la fase «Cantieri» alle righe 89 e 100 è ripetuta identica: una pagina è stampata due volte? Togli la ripetizione dall’export",
-      ]
-    `);
-  });
-
-  it('refuses an objective page printed twice (its DUP link twice), naming both lines', () => {
-    expect(refused('ripetizione-pagina.txt')).toMatchInlineSnapshot(`
-      [
-        "  tests/fixtures/import/ripetizione-pagina.txt:65  errore  2023_Z07_02: il collegamento al DUP (mandato MAN_3) è ripetuto alle righe 27 e 65: una pagina è stampata due volte? Togli la ripetizione dall’export",
-        "  tests/fixtures/import/ripetizione-pagina.txt:67  errore  2023_Z07_02: il collegamento al DUP (missione MAN_3_0902) è ripetuto alle righe 29 e 67: una pagina è stampata due volte? Togli la ripetizione dall’export",
-        "  tests/fixtures/import/ripetizione-pagina.txt:69  errore  2023_Z07_02: il collegamento al DUP (programma MAN_3_0902_0007) è ripetuto alle righe 31 e 69: una pagina è stampata due volte? Togli la ripetizione dall’export",
-      ]
-    `);
-  });
-
-  it('refuses a page of narrative printed twice, naming both lines', () => {
-    expect(refused('ripetizione-testo.txt')).toMatchInlineSnapshot(`
-      [
-        "  tests/fixtures/import/ripetizione-testo.txt:73  errore  2023_Z07_02: il paragrafo «Il cantiere del parco Nord è stato conse…» alle righe 64 e 73 è ripetuto identico: una pagina è stampata due volte? Togli la ripetizione dall’export",
-      ]
-    `);
+  // The errors are given without their `  tests/fixtures/import/<file>:` prefix.
+  it.for([
+    {
+      test: 'refuses an indicator page printed twice, naming both lines',
+      file: 'ripetizione-indicatori.txt',
+      errori: [
+        '95  errore  2023_Z07_02: la riga di indicatore «Parchi rilevati» alle righe 79 e 95 è ripetuta identica: una pagina è stampata due volte? Togli la ripetizione dall’export',
+      ],
+    },
+    {
+      test: 'refuses a fasi page printed twice, naming both lines',
+      file: 'ripetizione-fasi.txt',
+      errori: [
+        '100  errore  2023_Z07_02: la fase «Cantieri» alle righe 89 e 100 è ripetuta identica: una pagina è stampata due volte? Togli la ripetizione dall’export',
+      ],
+    },
+    {
+      test: 'refuses an objective page printed twice (its DUP link twice), naming both lines',
+      file: 'ripetizione-pagina.txt',
+      errori: [
+        '65  errore  2023_Z07_02: il collegamento al DUP (mandato MAN_3) è ripetuto alle righe 27 e 65: una pagina è stampata due volte? Togli la ripetizione dall’export',
+        '67  errore  2023_Z07_02: il collegamento al DUP (missione MAN_3_0902) è ripetuto alle righe 29 e 67: una pagina è stampata due volte? Togli la ripetizione dall’export',
+        '69  errore  2023_Z07_02: il collegamento al DUP (programma MAN_3_0902_0007) è ripetuto alle righe 31 e 69: una pagina è stampata due volte? Togli la ripetizione dall’export',
+      ],
+    },
+    {
+      test: 'refuses a page of narrative printed twice, naming both lines',
+      file: 'ripetizione-testo.txt',
+      errori: [
+        '73  errore  2023_Z07_02: il paragrafo «Il cantiere del parco Nord è stato conse…» alle righe 64 e 73 è ripetuto identico: una pagina è stampata due volte? Togli la ripetizione dall’export',
+      ],
+    },
+  ])('$test', ({ file, errori }) => {
+    expect(refused(file)).toEqual(errori.map((errore) => `  tests/fixtures/import/${file}:${errore}`));
   });
 
   it('accepts the page header printed again on every page', () => {
