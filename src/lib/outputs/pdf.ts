@@ -47,13 +47,25 @@ function fileFor(outDir: string, pathname: string): string | undefined {
 }
 
 /**
- * Blanks the print time Chromium writes in the document information (CreationDate, ModDate) with spaces of
- * the same length, so the cross-reference offsets stay valid and the same commit builds the same bytes.
+ * Makes Chromium's PDF a function of the page alone, so the same commit builds the same bytes: blanks the
+ * print time of the document information (CreationDate, ModDate), and renumbers the ids of the tagged
+ * structure elements (`/ID (node00000125)`), which come from a renderer-wide counter that varies by a few
+ * between runs, in order of first appearance. Every replacement keeps its length, so the
+ * cross-reference offsets stay valid.
  */
-export function withoutPrintDates(pdf: Buffer): Buffer {
+export function reproduciblePdf(pdf: Buffer): Buffer {
   const text = pdf.toString('latin1');
   const blanked = text.replace(/\/(?:CreationDate|ModDate) \(D:[^)]*\)/g, (match) => ' '.repeat(match.length));
-  return Buffer.from(blanked, 'latin1');
+  const ids = new Map<string, string>();
+  const renumbered = blanked.replace(/\(node(\d+)\)/g, (match: string, digits: string) => {
+    let id = ids.get(digits);
+    if (id === undefined) {
+      id = String(ids.size + 1).padStart(digits.length, '0');
+      ids.set(digits, id);
+    }
+    return id.length === digits.length ? `(node${id})` : match;
+  });
+  return Buffer.from(renumbered, 'latin1');
 }
 
 function footer(anno: number): string {
@@ -83,7 +95,7 @@ export async function printRelazioni(outDir: string, anni: readonly number[]): P
     for (const anno of anni) {
       await page.goto(`${ORIGIN}${relazioneUrl(anno)}`, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
-      const pdf = withoutPrintDates(
+      const pdf = reproduciblePdf(
         await page.pdf({
           format: 'A4',
           printBackground: true,
