@@ -286,7 +286,7 @@ describe('fonts', () => {
     const svg = await satori(
       {
         type: 'div',
-        // `key` makes it a React element for satori's types when @types/react is installed (src/lib/share-image/render.ts).
+        // `key` makes it a React element for satori's types when @types/react is installed (src/lib/outputs/share-image/render.ts).
         key: null,
         props: { style: { display: 'flex', fontFamily: FONT_FAMILY, fontWeight, fontSize: 40 }, children: char },
       },

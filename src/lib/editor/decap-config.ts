@@ -10,7 +10,7 @@ const ISO_DATE_PATTERN = (z.toJSONSchema(z.iso.date()) as { pattern?: string }).
 
 /**
  * The configuration of the form editor at /admin/ (Decap CMS), generated from the Zod schemas through
- * their JSON Schema (src/lib/json-schema.ts): every key gets a field with the schema's description as
+ * their JSON Schema (src/lib/editor/json-schema.ts): every key gets a field with the schema's description as
  * hint, the widget of its type (number with min/max, date, select for enums and for `tipo`), the same
  * required-ness; lists of fasi and indicatori with their ids. tests/editor/decap-config.test.ts fails
  * when schema and configuration drift.

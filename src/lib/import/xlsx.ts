@@ -68,7 +68,7 @@ function tableColumns(): Record<Table, { editable: string[]; derived: string[]; 
 
 const STORICO = /^storico_(\d{4})$/;
 
-/** A text cell: a leading `'` the writer added before `=`, `+`, `-`, `@` is removed (src/lib/opendata/formula.ts). */
+/** A text cell: a leading `'` the writer added before `=`, `+`, `-`, `@` is removed (src/lib/outputs/opendata/formula.ts). */
 function unneutralise(text: string): string {
   return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
 }

@@ -14,7 +14,7 @@ export { bodyFromSections, bodySections, SECTION_HEADINGS } from '../content/bod
 
 /**
  * The open data as an Excel workbook (/opendata/obiettivi.xlsx): the three tables of the CSV contract
- * with the same columns (src/lib/opendata/columns.ts), a sheet with the narrative sections of each
+ * with the same columns (src/lib/outputs/opendata/columns.ts), a sheet with the narrative sections of each
  * objective, and a sheet that documents every column. Numbers are number cells, dates date cells,
  * URLs absolute. `npm run import -- obiettivi.xlsx` reads it back (src/lib/import/xlsx.ts).
  */

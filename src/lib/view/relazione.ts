@@ -8,7 +8,7 @@ import { avanzamentoPonderato, countEsiti, coperturaAvanzamento, type Esito } fr
 
 /**
  * View model of the Relazione sulla Performance generated from the objectives of a year: every figure comes
- * from src/lib/metrics.ts (through indicatoreView), the page and its PDF only lay it out.
+ * from src/lib/derived/metrics.ts (through indicatoreView), the page and its PDF only lay it out.
  */
 export interface RelazioneIndicatore extends IndicatoreView {
   unita: string | null;

@@ -69,7 +69,7 @@ export function pagePaths(outDir: string): string[] {
   return (
     htmlFiles(outDir)
       .map((file) => relative(outDir, file).split(sep).join('/'))
-      // The form editor (/admin/) is for the office, not listed (src/lib/sitemap.ts).
+      // The form editor (/admin/) is for the office, not listed (src/lib/outputs/sitemap.ts).
       .filter((rel) => !rel.startsWith('pagefind/') && rel !== '404.html' && rel !== 'admin/index.html')
       .map((rel) => `/${rel.replace(/(^|\/)index\.html$/, '$1')}`)
       .sort()
