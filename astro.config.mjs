@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
-import { primarySass } from './src/lib/view/color.ts';
 import { cspConfig } from './src/lib/outputs/csp/policy.ts';
+import { precompiledStyles } from './src/lib/build/styles.ts';
 
 // The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -28,17 +28,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },
-    css: {
-      preprocessorOptions: {
-        scss: {
-          // Bootstrap Italia derives its whole palette from these HSB variables.
-          additionalData: primarySass(ente.colore_primario ?? '#0b5e5b'),
-          loadPaths: ['node_modules'],
-          // Bootstrap Italia 2 still uses @import and global functions; its warnings are not ours to fix.
-          quietDeps: true,
-          silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'legacy-js-api'],
-        },
-      },
-    },
+    // Bootstrap Italia + site.scss, in the comune's colour: compiled once, then read from the cache (PEG_CACHE_DIR).
+    plugins: [precompiledStyles(ente.colore_primario ?? '#0b5e5b')],
   },
 });

@@ -66,6 +66,8 @@ function pruneOnce(dir: string): Promise<void> {
 export interface CacheOptions {
   /** File extension without the dot, e.g. `png`. */
   ext: string;
+  /** Checks a stored file before serving it; one that fails (corrupted on disk) is produced again. */
+  valid?: (hit: Buffer) => boolean;
 }
 
 /**
@@ -88,9 +90,11 @@ export async function cached(
   await pruneOnce(dir);
   try {
     const hit = await readFile(file);
-    const now = new Date();
-    await utimes(file, now, now).catch(() => {}); // a read-only cache still serves hits
-    return hit;
+    if (options.valid?.(hit) !== false) {
+      const now = new Date();
+      await utimes(file, now, now).catch(() => {}); // a read-only cache still serves hits
+      return hit;
+    }
   } catch {
     // Missing, or unreadable: either way a miss. The write below reports a folder that is unusable.
   }
