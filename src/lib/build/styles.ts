@@ -39,16 +39,21 @@ export interface StylesInputs {
   primary: string;
 }
 
+/** Every .scss file under src/styles (absolute paths, sorted). */
+function scssFiles(root: string): string[] {
+  const dir = join(root, STYLES_DIR);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.scss'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
 /** Every .scss file under src/styles, as project-relative path → SHA-256 of its text. */
 function sources(root: string): Record<string, string> {
-  const dir = join(root, STYLES_DIR);
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.scss'));
   return Object.fromEntries(
-    files.sort().map((f) => [
-      `${STYLES_DIR}/${f.split(sep).join('/')}`,
-      createHash('sha256')
-        .update(readFileSync(join(dir, f)))
-        .digest('hex'),
+    scssFiles(root).map((file) => [
+      relative(root, file).split(sep).join('/'),
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
     ]),
   );
 }
@@ -131,7 +136,7 @@ export function precompiledStyles(primary: string): Plugin {
   let entry = '';
   let compiled = '';
   // Astro's build loads the stylesheet in more than one environment: one lookup per key and process.
-  const loads = new Map<string, Promise<string>>();
+  let last: { key: string; css: Promise<string> } | undefined;
   return {
     name: 'peg-aperto:styles',
     enforce: 'pre',
@@ -154,17 +159,19 @@ export function precompiledStyles(primary: string): Plugin {
     },
     async load(id) {
       if (id.split('?', 1)[0] !== compiled) return null;
-      const dir = join(root, STYLES_DIR);
-      for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
-        if (f.endsWith('.scss')) this.addWatchFile(join(dir, f));
+      // Registers the sources as the stylesheet's dependencies in each environment's module graph.
+      for (const file of scssFiles(root)) this.addWatchFile(file);
       const keyParts = stylesKeyParts({ root, primary });
       const key = cacheKey(keyParts);
-      let css = loads.get(key);
-      if (!css) {
-        css = timePhase('css', () => cachedStyles({ root, primary }, keyParts));
-        loads.set(key, css);
-      }
-      return { code: await css, map: null };
+      if (last?.key !== key) last = { key, css: timePhase('css', () => cachedStyles({ root, primary }, keyParts)) };
+      return { code: await last.css, map: null };
+    },
+    // An edited .scss is reported as an edit of the stylesheet itself, so Astro refreshes the styles it
+    // inlines in server-rendered pages too (Vite alone would only update the browser's copy).
+    hotUpdate({ file, modules }) {
+      if (!file.endsWith('.scss') || !file.startsWith(join(root, STYLES_DIR) + sep)) return;
+      const stylesheet = this.environment.moduleGraph.getModuleById(compiled);
+      return stylesheet ? [...modules, stylesheet] : undefined;
     },
   };
 }
