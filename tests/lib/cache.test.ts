@@ -42,6 +42,17 @@ describe('cached', () => {
     expect(cacheKey({ a: [1, 2] })).not.toBe(cacheKey({ a: [2, 1] }));
   });
 
+  it('produces again, and replaces the file, when a stored file fails the valid check', async () => {
+    const valid = (hit: Buffer) => hit.toString().endsWith('.');
+    await cached('prova', 'k', produceText('intero.'), { ext: 'txt', valid });
+    const file = join(dir, 'prova', `${cacheKey('k')}.txt`);
+    writeFileSync(file, 'inter');
+    const again = produceText('intero.');
+    expect((await cached('prova', 'k', again, { ext: 'txt', valid })).toString()).toBe('intero.');
+    expect(again).toHaveBeenCalledOnce();
+    expect(readFileSync(file, 'utf8')).toBe('intero.');
+  });
+
   it('stores one file per key, named by its hash, in the namespace folder, with no temporary files left', async () => {
     await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
     await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
