@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writ
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheKey } from '../../src/lib/outputs/cache';
-import { cachedStyles, STYLES_DIR, stylesKeyParts } from '../../src/lib/build/styles';
+import { cachedStyles, compileStyles, STYLES_DIR, stylesKeyParts } from '../../src/lib/build/styles';
 import { tempDir } from '../support/temp';
 
 const PRIMARY = '#0b5e5b';
@@ -98,5 +98,15 @@ describe('cachedStyles', () => {
     writeFileSync(file, stored.slice(0, stored.length / 2));
     expect(await cachedStyles({ root, primary: PRIMARY })).toBe(css);
     expect(readFileSync(file, 'utf8')).toBe(stored);
+  });
+
+  it('refuses a stylesheet that loads Sass from a package the key does not cover', () => {
+    const root = project();
+    mkdirSync(join(root, 'node_modules', 'altro'));
+    writeFileSync(join(root, 'node_modules', 'altro', '_extra.scss'), '.extra { color: red; }\n');
+    writeFileSync(join(root, STYLES_DIR, 'site.scss'), "@import 'altro/extra';\n", { flag: 'a' });
+    expect(() => compileStyles({ root, primary: PRIMARY })).toThrow(
+      'styles: site.scss loads node_modules/altro/_extra.scss, which the cache key does not cover',
+    );
   });
 });
