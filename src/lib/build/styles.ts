@@ -10,8 +10,8 @@ import { timePhase } from './phases';
 
 /**
  * The design system's stylesheet (Bootstrap Italia + src/styles/site.scss) compiled once and kept in the
- * content-addressed cache (src/lib/outputs/cache.ts). Sass took a fixed ~2 CPU s of every build (more
- * than every other part of the stylesheet pipeline together); a warm build now reads one file. The
+ * content-addressed cache (src/lib/outputs/cache.ts). Loading Sass and compiling took ≈2 CPU s of every
+ * build, whatever its size (docs/benchmarks.md); a warm build now reads one file. The
  * import of `site.scss` in Base.astro resolves to the cached plain CSS, which Vite then bundles and
  * minifies exactly as it did Sass's output, so the built site is byte-identical.
  */
@@ -105,8 +105,10 @@ export function compileStyles(inputs: StylesInputs): string {
 /** Marks a complete cache file: a truncated or altered one fails the check and is compiled again. */
 const SEAL = '/*# sha256=';
 
+const trailer = (css: string) => `${SEAL}${createHash('sha256').update(css).digest('hex')} */\n`;
+
 function seal(css: string): Buffer {
-  return Buffer.from(`${css}\n${SEAL}${createHash('sha256').update(css).digest('hex')} */\n`);
+  return Buffer.from(`${css}\n${trailer(css)}`);
 }
 
 function unseal(file: Buffer): string | undefined {
@@ -114,7 +116,7 @@ function unseal(file: Buffer): string | undefined {
   const at = text.lastIndexOf(`\n${SEAL}`);
   if (at < 0) return undefined;
   const css = text.slice(0, at);
-  return text.slice(at + 1) === `${SEAL}${createHash('sha256').update(css).digest('hex')} */\n` ? css : undefined;
+  return text.slice(at + 1) === trailer(css) ? css : undefined;
 }
 
 /** The compiled stylesheet, from the cache when its inputs have not changed. */
