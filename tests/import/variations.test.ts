@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fasi, importFixture, type Imported } from './helpers';
+import { FIXTURES, fasi, importFixture, indicatori, type Imported } from './helpers';
 import { tempDir } from '../support/temp';
 
 /**
@@ -55,20 +55,9 @@ describe('an objective spread over several page blocks', () => {
         ['Cantieri', '2023-09-01', '2023-12-31', '2023-10-01', null, 60, 50, 'BIANCHI LUCA', 'SERV. VERDE', null],
       ]),
     );
-    expect(data.indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Parchi rilevati',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 12,
-        valore_raggiunto: 12,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-    ]);
+    expect(data.indicatori).toEqual(
+      indicatori([['Parchi rilevati', 'QUANTITATIVO', 'crescente', null, 12, 12, {}, null]]),
+    );
   });
 
   it('rejoins a sentence cut by a page break and keeps the nested list', () => {
@@ -143,20 +132,9 @@ describe('fasi tables in every layout', () => {
   });
 
   it('reads an indicator table with one previous year only', () => {
-    expect(imported.data('2024_K11_03').indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Pasti serviti al giorno',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 1200,
-        valore_raggiunto: 1180,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-    ]);
+    expect(imported.data('2024_K11_03').indicatori).toEqual(
+      indicatori([['Pasti serviti al giorno', 'QUANTITATIVO', 'crescente', null, 1200, 1180, {}, null]]),
+    );
   });
 
   it('lists the inferred title and the missing planned end in the summary', () => {
@@ -178,68 +156,16 @@ describe('indicator tables split across pages', () => {
 
   it('reads rows with or without the INDICATORI heading, previous years by name, empty cells and long notes', () => {
     expect(imported.result.exitCode).toBe(0);
-    expect(imported.data('2022_P02_01').indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Scuole presidiate ogni giorno',
-        tipo: 'EFFICACIA',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 14,
-        valore_raggiunto: 14,
-        storico: { 2021: 12 },
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I02',
-        descrizione: 'Incidenti davanti alle scuole: numero inferiore a 3',
-        tipo: 'EFFICACIA',
-        direzione: 'decrescente',
-        unita_di_misura: 'numero',
-        valore_atteso: 3,
-        valore_raggiunto: 1,
-        storico: { 2021: 4, 2020: 6 },
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I03',
-        descrizione: 'Ordinanza sulle zone 30 approvata (si=1, no=0)',
-        tipo: 'QUALITA',
-        direzione: 'binario',
-        unita_di_misura: null,
-        valore_atteso: 1,
-        valore_raggiunto: 1,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I04',
-        descrizione: 'Sanzioni per sosta irregolare',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 2500,
-        valore_raggiunto: 3140.5,
-        storico: { 2021: 2010, 2020: 1875.25 },
-        note: "il dato comprende le sanzioni elevate dagli ausiliari del traffico nei mesi di settembre e ottobre, quando il servizio è stato rafforzato per l'avvio dell'anno scolastico e per i cantieri aperti su viale della Repubblica",
-        verificato: false,
-      },
-      {
-        id: 'I05',
-        descrizione: 'Campagna informativa nelle scuole',
-        tipo: 'EFFICACIA',
-        direzione: 'binario',
-        unita_di_misura: null,
-        valore_atteso: 1,
-        valore_raggiunto: null,
-        storico: {},
-        note: 'fatto = 1 non fatto = 0',
-        verificato: false,
-      },
-    ]);
+    // prettier-ignore
+    expect(imported.data('2022_P02_01').indicatori).toEqual(
+      indicatori([
+        ['Scuole presidiate ogni giorno', 'EFFICACIA', 'crescente', null, 14, 14, { 2021: 12 }, null],
+        ['Incidenti davanti alle scuole: numero inferiore a 3', 'EFFICACIA', 'decrescente', 'numero', 3, 1, { 2021: 4, 2020: 6 }, null],
+        ['Ordinanza sulle zone 30 approvata (si=1, no=0)', 'QUALITA', 'binario', null, 1, 1, {}, null],
+        ['Sanzioni per sosta irregolare', 'QUANTITATIVO', 'crescente', null, 2500, 3140.5, { 2021: 2010, 2020: 1875.25 }, "il dato comprende le sanzioni elevate dagli ausiliari del traffico nei mesi di settembre e ottobre, quando il servizio è stato rafforzato per l'avvio dell'anno scolastico e per i cantieri aperti su viale della Repubblica"],
+        ['Campagna informativa nelle scuole', 'EFFICACIA', 'binario', null, 1, null, {}, 'fatto = 1 non fatto = 0'],
+      ]),
+    );
   });
 
   it('writes storico as a flow map keyed by year', () => {
