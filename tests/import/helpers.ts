@@ -1,4 +1,5 @@
 import { cpSync, readFileSync } from 'node:fs';
+import { beforeAll } from 'vitest';
 import { isAbsolute, join } from 'node:path';
 import { parseObiettivo } from '../../src/lib/content/load';
 import { runImport, type ImportResult } from '../../src/lib/import/run';
@@ -42,6 +43,18 @@ export function importFixture(name: string, options: { force?: boolean; content?
     data: (codice) => parseObiettivo(readFileSync(path(codice), 'utf8')).data,
     body: (codice) => parseObiettivo(readFileSync(path(codice), 'utf8')).body,
     output: result.output.join('\n').replaceAll(content, '<content>'),
+  };
+}
+
+/** Imports an export once, before the tests of the enclosing describe block (or file); they call the result. */
+export function importOnce(name: string): () => Imported {
+  let imported: Imported | undefined;
+  beforeAll(() => {
+    imported = importFixture(name);
+  });
+  return () => {
+    if (imported === undefined) throw new Error(`importOnce: ${name} is read only inside tests`);
+    return imported;
   };
 }
 
