@@ -31,6 +31,17 @@ Chart.defaults.font.size = 13;
 Chart.defaults.color = color('--chart-text', '#1a1a1a');
 Chart.defaults.animation = false;
 
+/** The dashed target line from one point to another, in the target colour; the caller saves and restores. */
+function strokeTarget(ctx: CanvasRenderingContext2D, [x1, y1]: [number, number], [x2, y2]: [number, number]) {
+  ctx.strokeStyle = color('--chart-target', '#1a1a1a');
+  ctx.lineWidth = 2;
+  ctx.setLineDash([6, 4]);
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.stroke();
+}
+
 /** The 100% line of the overview chart, drawn over the bars. */
 const targetLine: Plugin<'bar'> = {
   id: 'targetLine',
@@ -41,13 +52,7 @@ const targetLine: Plugin<'bar'> = {
     const { top, bottom } = chart.chartArea;
     const ctx = chart.ctx;
     ctx.save();
-    ctx.strokeStyle = color('--chart-target', '#1a1a1a');
-    ctx.lineWidth = 2;
-    ctx.setLineDash([6, 4]);
-    ctx.beginPath();
-    ctx.moveTo(x, top - 4);
-    ctx.lineTo(x, bottom);
-    ctx.stroke();
+    strokeTarget(ctx, [x, top - 4], [x, bottom]);
     ctx.restore();
   },
 };
@@ -161,14 +166,8 @@ const targetValue: Plugin<'bar'> = {
     const { left, right } = chart.chartArea;
     const ctx = chart.ctx;
     ctx.save();
-    ctx.strokeStyle = color('--chart-target', '#1a1a1a');
+    strokeTarget(ctx, [left, y], [right, y]);
     ctx.fillStyle = color('--chart-target', '#1a1a1a');
-    ctx.lineWidth = 2;
-    ctx.setLineDash([6, 4]);
-    ctx.beginPath();
-    ctx.moveTo(left, y);
-    ctx.lineTo(right, y);
-    ctx.stroke();
     ctx.font = `600 13px ${Chart.defaults.font.family}`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';

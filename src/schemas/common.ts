@@ -35,6 +35,12 @@ export const finiteNumber = z
   })
   .refine(Number.isFinite, { error: 'deve essere un numero finito' });
 
+/** A percentage from 0 to 100, or `null` when not known; `subject` names it in the error ("l’avanzamento"). */
+export function percentuale(subject: string) {
+  const error = `${subject} va da 0 a 100`;
+  return finiteNumber.min(0, { error }).max(100, { error }).nullable();
+}
+
 /** Non-empty text, trimmed. */
 export const text = z
   .string({ error: (issue) => (issue.input === undefined ? 'campo obbligatorio' : 'deve essere un testo') })

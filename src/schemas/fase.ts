@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { finiteNumber, localId, optionalDate, optionalText, text } from './common';
+import { finiteNumber, localId, optionalDate, optionalText, percentuale, text } from './common';
 
 /** One fase (phase) of an objective: planned and actual dates, weight, progress, owner. */
 export const FaseSchema = z.strictObject({
@@ -15,11 +15,7 @@ export const FaseSchema = z.strictObject({
     .min(0, { error: 'il peso non può essere negativo' })
     .max(100, { error: 'il peso non può superare 100' })
     .describe('Peso della fase in percentuale: i pesi delle fasi di un obiettivo sommano a 100'),
-  avanzamento: finiteNumber
-    .min(0, { error: 'l’avanzamento va da 0 a 100' })
-    .max(100, { error: 'l’avanzamento va da 0 a 100' })
-    .nullable()
-    .describe('Percentuale di avanzamento da 0 a 100; null se non rilevata'),
+  avanzamento: percentuale('l’avanzamento').describe('Percentuale di avanzamento da 0 a 100; null se non rilevata'),
   responsabile: optionalText.describe('Responsabile della fase (COGNOME NOME)'),
   centro_di_responsabilita: optionalText.describe('Centro di responsabilità della fase (anche abbreviato)'),
   note: optionalText.describe('Note sulla fase, null se assenti'),

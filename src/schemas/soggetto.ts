@@ -1,15 +1,11 @@
 import { z } from 'astro/zod';
-import { finiteNumber, optionalDate, optionalText, text } from './common';
+import { optionalDate, optionalText, percentuale, text } from './common';
 
 /** A person involved in an objective, only in their role (never evaluations or scores). */
 export const SoggettoSchema = z.strictObject({
   nominativo: text.describe('Nome e cognome della persona coinvolta'),
   relazione: optionalText.describe('Ruolo rispetto all’obiettivo (per esempio Posizione Organizzativa)'),
-  impegno: finiteNumber
-    .min(0, { error: 'l’impegno va da 0 a 100' })
-    .max(100, { error: 'l’impegno va da 0 a 100' })
-    .nullable()
-    .describe('Impegno sull’obiettivo in percentuale'),
+  impegno: percentuale('l’impegno').describe('Impegno sull’obiettivo in percentuale'),
   inizio: optionalDate.describe('Data di inizio del coinvolgimento (AAAA-MM-GG)'),
   fine: optionalDate.describe('Data di fine del coinvolgimento (AAAA-MM-GG), null se in corso'),
 });

@@ -14,6 +14,21 @@ const FILE = 'obiettivi/2020/a01-00.md';
 const words = (history: FileHistory) =>
   history.giorni.map((g) => `${g.data}: ${g.modifiche.map(describeModifica).join('; ')}`);
 
+/** A repository whose one commit, on 2020-03-02, publishes the objective. */
+function imported() {
+  const r = tempRepo();
+  r.commit('Importa', '2020-03-02T09:00:00Z');
+  return r;
+}
+
+/** Published as imported(), then one commit on `date` sets indicator I02's valore_atteso from 50 to `atteso`. */
+function attesoChanged(atteso: number, date: string) {
+  const r = imported();
+  r.edit(FILE, 'valore_atteso: 50', `valore_atteso: ${atteso}`);
+  r.commit('Variazione', date);
+  return r;
+}
+
 // Each case creates and commits to a temporary git repository (in os.tmpdir, removed afterwards).
 describe('historyIndex', () => {
   it('words each data change by fase and indicator id, newest date first, with no commit data', () => {
@@ -65,10 +80,7 @@ describe('historyIndex', () => {
   });
 
   it('leaves out commits that change no data and does not date the last update by them', () => {
-    const r = tempRepo();
-    r.commit('Importa', '2020-03-02T09:00:00Z');
-    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
-    r.commit('Variazione', '2020-04-02T09:00:00Z');
+    const r = attesoChanged(60, '2020-04-02T09:00:00Z');
     // Formatting only: a comment, the importer's fingerprint, flow style, quoting, re-wrapped text.
     const path = join(r.content, FILE);
     const source = readFileSync(path, 'utf8')
@@ -88,8 +100,7 @@ describe('historyIndex', () => {
   });
 
   it('names added and removed fasi, long texts without quoting them, and null values in words', () => {
-    const r = tempRepo();
-    r.commit('Importa', '2020-03-02T09:00:00Z');
+    const r = imported();
     const path = join(r.content, FILE);
     const source = readFileSync(path, 'utf8');
     const f05 = source.indexOf('  - id: F05');
@@ -111,10 +122,7 @@ describe('historyIndex', () => {
   });
 
   it('follows a renamed file back to its first commit', () => {
-    const r = tempRepo();
-    r.commit('Importa', '2020-03-02T09:00:00Z');
-    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 55');
-    r.commit('Variazione', '2020-04-02T09:00:00Z');
+    const r = attesoChanged(55, '2020-04-02T09:00:00Z');
     renameSync(join(r.content, FILE), join(r.content, 'obiettivi/2020/a01-01.md'));
     r.commit('Rinomina', '2020-05-02T09:00:00Z');
 
@@ -126,10 +134,7 @@ describe('historyIndex', () => {
   });
 
   it('reports a partial history in a shallow clone instead of failing', () => {
-    const r = tempRepo();
-    r.commit('Importa', '2020-03-02T09:00:00Z');
-    r.edit(FILE, 'valore_atteso: 50', 'valore_atteso: 60');
-    r.commit('Variazione', '2020-07-15T11:30:00Z');
+    const r = attesoChanged(60, '2020-07-15T11:30:00Z');
     const clone = tempDir('peg-shallow-');
     execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${r.root}`, clone]);
 
@@ -147,8 +152,7 @@ describe('historyIndex', () => {
     expect(index.get(join(dir, FILE))).toEqual({ giorni: [] });
     expect(index.lastChange(join(dir, FILE))).toBeNull();
 
-    const r = tempRepo();
-    r.commit('Importa', '2020-03-02T09:00:00Z');
+    const r = imported();
     expect(historyIndex(r.content).get(join(r.content, 'obiettivi/2020/b01-00.md')).giorni).toEqual([]);
   });
 });

@@ -133,30 +133,28 @@ describe('importer under fuzzed exports', () => {
     };
   }
 
-  it('refuses an export with a NUL byte, naming its line, and writes nothing', () => {
-    const { result, files, errors } = importVariant('nul', (text) =>
-      text.replace('Supporto agli amministratori', 'Supporto\u0000 agli amministratori'),
-    );
+  it.for([
+    {
+      test: 'refuses an export with a NUL byte, naming its line, and writes nothing',
+      name: 'nul',
+      replace: ['Supporto agli amministratori', 'Supporto\u0000 agli amministratori'],
+      errors: [
+        '<tmp>/nul.txt:85  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto',
+      ],
+    },
+    {
+      test: 'refuses a DUP code that dup.yaml cannot hold, naming its line, and writes nothing',
+      name: 'dup',
+      replace: ['DUP\\_10\\_0101\\_1103', 'DUP\\_10\\_0101\\_11/03'],
+      errors: [
+        '<tmp>/dup.txt:28  errore  programma DUP «DUP_10_0101_11/03»: il codice DUP contiene solo lettere, cifre, _ . e -',
+        '✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova.',
+      ],
+    },
+  ] as const)('$test', ({ name, replace: [from, to], errors: expected }) => {
+    const { result, files, errors } = importVariant(name, (text) => text.replace(from, to));
     expect(result.exitCode).toBe(1);
     expect(Object.keys(files)).toEqual(['ente.yaml']);
-    expect(errors).toMatchInlineSnapshot(`
-      [
-        "<tmp>/nul.txt:85  errore  la riga contiene byte nulli: l’export non è un file di testo (riconvertilo dal PDF); nessun file scritto",
-      ]
-    `);
-  });
-
-  it('refuses a DUP code that dup.yaml cannot hold, naming its line, and writes nothing', () => {
-    const { result, files, errors } = importVariant('dup', (text) =>
-      text.replace('DUP\\_10\\_0101\\_1103', 'DUP\\_10\\_0101\\_11/03'),
-    );
-    expect(result.exitCode).toBe(1);
-    expect(Object.keys(files)).toEqual(['ente.yaml']);
-    expect(errors).toMatchInlineSnapshot(`
-      [
-        "<tmp>/dup.txt:28  errore  programma DUP «DUP_10_0101_11/03»: il codice DUP contiene solo lettere, cifre, _ . e -",
-        "✖ 1 errore: nessun file scritto. Correggi l’export (o il file indicato) e riprova.",
-      ]
-    `);
+    expect(errors).toEqual(expected);
   });
 });

@@ -1,9 +1,12 @@
 import { cpSync, readFileSync } from 'node:fs';
+import { beforeAll } from 'vitest';
 import { isAbsolute, join } from 'node:path';
 import { parseObiettivo } from '../../src/lib/content/load';
 import { runImport, type ImportResult } from '../../src/lib/import/run';
 import { slugFromCodice } from '../../src/lib/derived/slugs';
 import { tempDir } from '../support/temp';
+import { FaseSchema } from '../../src/schemas/fase';
+import { IndicatoreSchema } from '../../src/schemas/indicatore';
 
 export const FIXTURES = 'tests/fixtures/import';
 
@@ -43,6 +46,18 @@ export function importFixture(name: string, options: { force?: boolean; content?
   };
 }
 
+/** Imports an export once, before the tests of the enclosing describe block (or file); they call the result. */
+export function importOnce(name: string): () => Imported {
+  let imported: Imported | undefined;
+  beforeAll(() => {
+    imported = importFixture(name);
+  });
+  return () => {
+    if (imported === undefined) throw new Error(`importOnce: ${name} is read only inside tests`);
+    return imported;
+  };
+}
+
 /** A fase written as one row: titolo, dates (ISO), peso, avanzamento, responsabile, centro, note. */
 export type FaseRow = [
   string,
@@ -57,24 +72,37 @@ export type FaseRow = [
   string | null,
 ];
 
-/** The keys of a fase in the order of a FaseRow. */
-const FASE_KEYS = [
-  'titolo',
-  'inizio_previsto',
-  'fine_prevista',
-  'inizio_effettivo',
-  'fine_effettiva',
-  'peso',
-  'avanzamento',
-  'responsabile',
-  'centro_di_responsabilita',
-  'note',
-] as const;
+/** The keys of a fase in the order of a FaseRow: the schema's, after id. */
+const FASE_KEYS = Object.keys(FaseSchema.shape).filter((key) => key !== 'id');
 
-export function fase(id: string, row: FaseRow) {
-  return { id, ...Object.fromEntries(FASE_KEYS.map((key, index) => [key, row[index]])) };
+/** Rows as the importer numbers them (F01, I01 …), each cell under the key of its column. */
+function numbered(prefix: 'F' | 'I', keys: string[], rows: readonly (readonly unknown[])[]) {
+  return rows.map((row, index) => ({
+    id: `${prefix}${String(index + 1).padStart(2, '0')}`,
+    ...Object.fromEntries(keys.map((key, column) => [key, row[column]])),
+  }));
 }
 
 export function fasi(rows: FaseRow[]) {
-  return rows.map((row, index) => fase(`F${String(index + 1).padStart(2, '0')}`, row));
+  return numbered('F', FASE_KEYS, rows);
+}
+
+/** An indicator written as one row: descrizione, tipo, direzione, unità, atteso, raggiunto, storico, note. */
+export type IndicatoreRow = [
+  string,
+  string,
+  string,
+  string | null,
+  number | null,
+  number | null,
+  Record<number, number>,
+  string | null,
+];
+
+/** The keys of an indicator in the order of an IndicatoreRow: the schema's, between id and verificato. */
+const INDICATORE_KEYS = Object.keys(IndicatoreSchema.shape).filter((key) => key !== 'id' && key !== 'verificato');
+
+/** Indicators numbered I01, I02 … as the importer writes them: none verificato. */
+export function indicatori(rows: IndicatoreRow[]) {
+  return numbered('I', INDICATORE_KEYS, rows).map((indicatore) => ({ ...indicatore, verificato: false }));
 }

@@ -16,12 +16,21 @@ function refused(name: string) {
 }
 
 describe('encoding', () => {
-  it('refuses one Windows-1252 byte with its line, column and byte, and asks for UTF-8', () => {
-    expect(refused('codifica-un-byte.txt')).toMatchInlineSnapshot(`
-      [
-        "tests/fixtures/import/codifica-un-byte.txt:14  errore  il byte 0xE0 (colonna 24, byte 208 del file) non è UTF-8: l’export è in un’altra codifica (forse Windows-1252). Salva il file in UTF-8 (per esempio con un editor di testo, «Salva con codifica UTF-8») e riprova; nessun file scritto",
-      ]
-    `);
+  it.for([
+    {
+      test: 'refuses one Windows-1252 byte with its line, column and byte, and asks for UTF-8',
+      fixture: 'codifica-un-byte.txt',
+      errore:
+        '14  errore  il byte 0xE0 (colonna 24, byte 208 del file) non è UTF-8: l’export è in un’altra codifica (forse Windows-1252). Salva il file in UTF-8 (per esempio con un editor di testo, «Salva con codifica UTF-8») e riprova; nessun file scritto',
+    },
+    {
+      test: 'refuses a replacement character left by an earlier conversion',
+      fixture: 'carattere-sostituzione.txt',
+      errore:
+        '14  errore  la riga contiene il carattere di sostituzione «�» (colonna 24): una conversione precedente ha perso una lettera. Riconverti il PDF e salva il file in UTF-8; nessun file scritto',
+    },
+  ])('$test', ({ fixture, errore }) => {
+    expect(refused(fixture)).toEqual([`${FIXTURES}/${fixture}:${errore}`]);
   });
 
   it('refuses a whole Windows-1252 file with one line, not one per accented letter', () => {
@@ -29,14 +38,6 @@ describe('encoding', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('codifica-windows-1252.txt:14  errore  il byte 0xE0 (colonna 24, byte 208 del file)');
     expect(errors[0]).toContain('Salva il file in UTF-8');
-  });
-
-  it('refuses a replacement character left by an earlier conversion', () => {
-    expect(refused('carattere-sostituzione.txt')).toMatchInlineSnapshot(`
-      [
-        "tests/fixtures/import/carattere-sostituzione.txt:14  errore  la riga contiene il carattere di sostituzione «�» (colonna 24): una conversione precedente ha perso una lettera. Riconverti il PDF e salva il file in UTF-8; nessun file scritto",
-      ]
-    `);
   });
 
   it('accepts UTF-8 with a BOM and imports exactly what the same file without BOM gives', () => {

@@ -1,28 +1,25 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { loadContent } from '../../src/lib/content/load';
 import { FaseSchema, IndicatoreSchema, ObiettivoSchema } from '../../src/schemas';
-import { fasi, importFixture, type Imported } from './helpers';
+import { fasi, importOnce } from './helpers';
 
 /**
  * The real 2020 export of the Comune di Cinisello Balsamo, imported into an empty folder. The
  * expectations were written by reading the report, for at least one objective per layout variation.
  */
-let imported: Imported;
-beforeAll(() => {
-  imported = importFixture('scheda-obiettivi-peg-2020.txt');
-});
+const imported = importOnce('scheda-obiettivi-peg-2020.txt');
 
 const CARUSO = 'CARUSO GIANLUCA';
 const CROCE = 'CORPO DELLA POLIZIA LOCALE';
 
 describe('the 2020 sample export', () => {
   it('imports 11 objectives, 79 fasi and 84 indicatori with no line left unplaced', () => {
-    expect(imported.result.exitCode).toBe(0);
-    expect(imported.output).toContain(
+    expect(imported().result.exitCode).toBe(0);
+    expect(imported().output).toContain(
       'Riepilogo: 11 obiettivi, 79 fasi, 84 indicatori, 104 paragrafi narrativi; righe non collocate: 0 (con dati: 0)',
     );
-    const content = loadContent(imported.content);
+    const content = loadContent(imported().content);
     expect(content.obiettivi.map((o) => o.data.codice)).toEqual([
       '2020_A01_00',
       '2020_A02_00',
@@ -45,7 +42,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('merges the page blocks of 2020_A01_00, with glued header pieces and a centro over four lines', () => {
-    const data = imported.data('2020_A01_00');
+    const data = imported().data('2020_A01_00');
     expect(data).toMatchObject({
       titolo:
         "Programmare, attivare e gestire le misure organizzative ed operative per affrontare l'emergenza epidemiologica",
@@ -86,7 +83,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('reads the label rows of 2020_C04_00 between and after the value rows, its soggetti and its split indicators', () => {
-    const data = imported.data('2020_C04_00');
+    const data = imported().data('2020_C04_00');
     expect(data.soggetti_coinvolti).toEqual([
       {
         nominativo: 'FABIO CRIPPA',
@@ -169,7 +166,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('keeps the titles of 2020_S03_00 that start with FASE, with their label rows after the title', () => {
-    const data = imported.data('2020_S03_00');
+    const data = imported().data('2020_S03_00');
     const s = 'STEFANINI EUGENIO';
     // prettier-ignore
     expect(data.fasi.slice(0, 2)).toEqual(
@@ -189,7 +186,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('reads the value row of 2020_S05_00 that starts in the first column after a repeated table header', () => {
-    const data = imported.data('2020_S05_00');
+    const data = imported().data('2020_S05_00');
     const note = 'In linea con la programmazione';
     const cdr = 'SETT. OO.PP, AMBIENTE, ENERGIA';
     // prettier-ignore
@@ -212,7 +209,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('writes null for the planned end dates that 2020_S07_00 leaves empty and keeps long notes', () => {
-    const data = imported.data('2020_S07_00');
+    const data = imported().data('2020_S07_00');
     expect(data.fasi[1]).toEqual({
       id: 'F02',
       titolo: 'scuola civica di musica: tutte le lezioni sono garantite on-line',
@@ -233,7 +230,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('reads the fasi of 2020_S08_00 whose dates follow label cells, and the empty avanzamento', () => {
-    const data = imported.data('2020_S08_00');
+    const data = imported().data('2020_S08_00');
     expect(data.fasi).toHaveLength(18);
     // prettier-ignore
     expect(data.fasi.slice(2, 4)).toEqual(
@@ -260,7 +257,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('reads thousands, a lower-is-better indicator and notes of 2020_S08_00 over three pages', () => {
-    const indicatori = imported.data('2020_S08_00').indicatori;
+    const indicatori = imported().data('2020_S08_00').indicatori;
     expect(indicatori).toHaveLength(23);
     expect(indicatori[0]).toMatchObject({ tipo: 'EFFICACIA', valore_atteso: 6000, valore_raggiunto: 6670 });
     expect(indicatori[7]!.note).toBe(
@@ -284,7 +281,7 @@ describe('the 2020 sample export', () => {
   });
 
   it('reads the indicators of 2020_S01_00 split over pages with and without the heading, with a 2019 value', () => {
-    const indicatori = imported.data('2020_S01_00').indicatori;
+    const indicatori = imported().data('2020_S01_00').indicatori;
     expect(indicatori).toHaveLength(11);
     expect(indicatori[6]).toMatchObject({
       tipo: 'EFFICIENZA',
@@ -298,29 +295,34 @@ describe('the 2020 sample export', () => {
   });
 
   it('rejoins the sentence of 2020_S02_00 cut by a page break', () => {
-    expect(imported.body('2020_S02_00')).toContain(
+    expect(imported().body('2020_S02_00')).toContain(
       'con verifica della temperatura ed il rispetto degli obblighi di protezione individuale, controlli attuati anche per il personale dipendente.\n\nLa verifica e il controllo del Territorio',
     );
-    expect(imported.data('2020_S02_00').fasi[0]!.note).toBe('in linea con la programmazione');
+    expect(imported().data('2020_S02_00').fasi[0]!.note).toBe('in linea con la programmazione');
   });
 
   it('keeps the Markdown lists of 2020_C04_00 and the nested list of 2020_S02_00', () => {
-    expect(imported.body('2020_C04_00')).toContain('In particolare:\n\n- 1\\) elaborazione dei dati trasmessi da ATS');
-    expect(imported.body('2020_S02_00')).toContain('\n  - \\*) utilizzo esclusivo nelle pratiche edilizie');
+    expect(imported().body('2020_C04_00')).toContain(
+      'In particolare:\n\n- 1\\) elaborazione dei dati trasmessi da ATS',
+    );
+    expect(imported().body('2020_S02_00')).toContain('\n  - \\*) utilizzo esclusivo nelle pratiche edilizie');
   });
 
   it('reads the last line of the file, which has no line break', () => {
-    expect(imported.data('2020_U09_00').indicatori.at(-1)).toMatchObject({
+    expect(imported().data('2020_U09_00').indicatori.at(-1)).toMatchObject({
       id: 'I06',
       descrizione: 'Realizzazione di almeno due manifestazioni istituzionali e/o eventi in modalità virtuale.',
       valore_atteso: 2,
       valore_raggiunto: 4,
     });
-    expect(imported.data('2020_U09_00').indicatori[3]).toMatchObject({ valore_atteso: 40000, valore_raggiunto: 65000 });
+    expect(imported().data('2020_U09_00').indicatori[3]).toMatchObject({
+      valore_atteso: 40000,
+      valore_raggiunto: 65000,
+    });
   });
 
   it('writes the DUP hierarchy and reports the variant spellings of its titles', () => {
-    expect(loadContent(imported.content).dup).toEqual({
+    expect(loadContent(imported().content).dup).toEqual({
       mandati: [
         {
           codice: 'DUP_10',
@@ -335,14 +337,14 @@ describe('the 2020 sample export', () => {
         },
       ],
     });
-    expect(imported.output).toContain(
+    expect(imported().output).toContain(
       'scheda-obiettivi-peg-2020.txt:1106  avviso  DUP_10_0101_1103: titolo «Emergenza epidemologica» diverso da «Emergenza epidemiologica» (scritto 10 volte nell’export); per il DUP vale «Emergenza epidemiologica»',
     );
   });
 
   it('writes the keys of every objective, fase and indicatore in schema order', () => {
-    for (const file of loadContent(imported.content).obiettivi) {
-      const text = imported.text(file.data.codice);
+    for (const file of loadContent(imported().content).obiettivi) {
+      const text = imported().text(file.data.codice);
       const front = loadYaml(text.split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<
         string,
         Record<string, unknown>[]

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fasi, importFixture, type Imported } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, fasi, importFixture, importOnce, indicatori } from './helpers';
 import { tempDir } from '../support/temp';
 
 /**
@@ -10,20 +10,17 @@ import { tempDir } from '../support/temp';
  */
 
 describe('an objective spread over several page blocks', () => {
-  let imported: Imported;
-  beforeAll(() => {
-    imported = importFixture('pagine-multiple.txt');
-  });
+  const imported = importOnce('pagine-multiple.txt');
 
   it('imports the objectives in any order and exits 0', () => {
-    expect(imported.result.exitCode).toBe(0);
-    expect(imported.output).toContain(
+    expect(imported().result.exitCode).toBe(0);
+    expect(imported().output).toContain(
       'Riepilogo: 2 obiettivi, 3 fasi, 2 indicatori, 9 paragrafi narrativi; righe non collocate: 0 (con dati: 0)',
     );
   });
 
   it('reads the header from separate lines, glued pieces and a centro broken over two lines', () => {
-    const data = imported.data('2023_Z07_02');
+    const data = imported().data('2023_Z07_02');
     expect({ ...data, fasi: undefined, indicatori: undefined }).toEqual({
       codice: '2023_Z07_02',
       anno: 2023,
@@ -37,7 +34,7 @@ describe('an objective spread over several page blocks', () => {
       fasi: undefined,
       indicatori: undefined,
     });
-    expect(imported.data('2023_B03_00')).toMatchObject({
+    expect(imported().data('2023_B03_00')).toMatchObject({
       assessorato: 'Assessore al Bilancio',
       centro_di_responsabilita: 'SETTORE FINANZE',
       titolo: 'Ridurre i tempi di pagamento delle fatture',
@@ -47,7 +44,7 @@ describe('an objective spread over several page blocks', () => {
   });
 
   it('merges fasi and indicatori of every page block in order', () => {
-    const data = imported.data('2023_Z07_02');
+    const data = imported().data('2023_Z07_02');
     // prettier-ignore
     expect(data.fasi).toEqual(
       fasi([
@@ -55,24 +52,13 @@ describe('an objective spread over several page blocks', () => {
         ['Cantieri', '2023-09-01', '2023-12-31', '2023-10-01', null, 60, 50, 'BIANCHI LUCA', 'SERV. VERDE', null],
       ]),
     );
-    expect(data.indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Parchi rilevati',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 12,
-        valore_raggiunto: 12,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-    ]);
+    expect(data.indicatori).toEqual(
+      indicatori([['Parchi rilevati', 'QUANTITATIVO', 'crescente', null, 12, 12, {}, null]]),
+    );
   });
 
   it('rejoins a sentence cut by a page break and keeps the nested list', () => {
-    expect(imported.body('2023_Z07_02')).toBe(
+    expect(imported().body('2023_Z07_02')).toBe(
       [
         '',
         '## Modalità di attuazione',
@@ -95,7 +81,7 @@ describe('an objective spread over several page blocks', () => {
   });
 
   it('writes the DUP hierarchy of both objectives to dup.yaml next to the output folder', () => {
-    expect(readFileSync(join(imported.content, 'dup.yaml'), 'utf8')).toMatchInlineSnapshot(`
+    expect(readFileSync(join(imported().content, 'dup.yaml'), 'utf8')).toMatchInlineSnapshot(`
       "# Gerarchia del DUP: mandato → missione → programma. Schema: src/schemas/dup.ts
       mandati:
         - codice: MAN_3
@@ -120,15 +106,12 @@ describe('an objective spread over several page blocks', () => {
 });
 
 describe('fasi tables in every layout', () => {
-  let imported: Imported;
-  beforeAll(() => {
-    imported = importFixture('fasi-layout.txt');
-  });
+  const imported = importOnce('fasi-layout.txt');
 
   it('reads label rows before, after and between value rows, label cells in date columns, FASE titles, a missing planned end, a shifted row and a repeated header', () => {
-    expect(imported.result.exitCode).toBe(0);
+    expect(imported().result.exitCode).toBe(0);
     // prettier-ignore
-    expect(imported.data('2024_K11_03').fasi).toEqual(
+    expect(imported().data('2024_K11_03').fasi).toEqual(
       fasi([
         ['Analisi dei fabbisogni', '2024-01-08', '2024-02-29', '2024-01-10', '2024-02-28', 10, 100, 'GIALLI MARTA', 'SERV. REFEZIONE', null],
         ['Capitolato di gara', '2024-03-01', '2024-04-30', '2024-03-04', '2024-05-15', 15, 100, 'GIALLI MARTA', 'SERV. REFEZIONE', null],
@@ -143,24 +126,17 @@ describe('fasi tables in every layout', () => {
   });
 
   it('reads an indicator table with one previous year only', () => {
-    expect(imported.data('2024_K11_03').indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Pasti serviti al giorno',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 1200,
-        valore_raggiunto: 1180,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-    ]);
+    expect(imported().data('2024_K11_03').indicatori).toEqual(
+      indicatori([['Pasti serviti al giorno', 'QUANTITATIVO', 'crescente', null, 1200, 1180, {}, null]]),
+    );
   });
 
   it('lists the inferred title and the missing planned end in the summary', () => {
-    expect(imported.output.split('\n').filter((line) => / {2}(dedotto|avviso) {2}/.test(line))).toMatchInlineSnapshot(`
+    expect(
+      imported()
+        .output.split('\n')
+        .filter((line) => / {2}(dedotto|avviso) {2}/.test(line)),
+    ).toMatchInlineSnapshot(`
       [
         "  tests/fixtures/import/fasi-layout.txt:37  dedotto  2024_K11_03 fase «Collaudo delle cucine»: tolta l’etichetta «FASE» stampata a parte nel titolo",
         "  tests/fixtures/import/fasi-layout.txt:1  avviso  2024_K11_03: la scheda non ha il testo «STATO DI ATTUAZIONE»; la sezione manca nel file",
@@ -171,83 +147,32 @@ describe('fasi tables in every layout', () => {
 });
 
 describe('indicator tables split across pages', () => {
-  let imported: Imported;
-  beforeAll(() => {
-    imported = importFixture('indicatori-pagine.txt');
-  });
+  const imported = importOnce('indicatori-pagine.txt');
 
   it('reads rows with or without the INDICATORI heading, previous years by name, empty cells and long notes', () => {
-    expect(imported.result.exitCode).toBe(0);
-    expect(imported.data('2022_P02_01').indicatori).toEqual([
-      {
-        id: 'I01',
-        descrizione: 'Scuole presidiate ogni giorno',
-        tipo: 'EFFICACIA',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 14,
-        valore_raggiunto: 14,
-        storico: { 2021: 12 },
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I02',
-        descrizione: 'Incidenti davanti alle scuole: numero inferiore a 3',
-        tipo: 'EFFICACIA',
-        direzione: 'decrescente',
-        unita_di_misura: 'numero',
-        valore_atteso: 3,
-        valore_raggiunto: 1,
-        storico: { 2021: 4, 2020: 6 },
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I03',
-        descrizione: 'Ordinanza sulle zone 30 approvata (si=1, no=0)',
-        tipo: 'QUALITA',
-        direzione: 'binario',
-        unita_di_misura: null,
-        valore_atteso: 1,
-        valore_raggiunto: 1,
-        storico: {},
-        note: null,
-        verificato: false,
-      },
-      {
-        id: 'I04',
-        descrizione: 'Sanzioni per sosta irregolare',
-        tipo: 'QUANTITATIVO',
-        direzione: 'crescente',
-        unita_di_misura: null,
-        valore_atteso: 2500,
-        valore_raggiunto: 3140.5,
-        storico: { 2021: 2010, 2020: 1875.25 },
-        note: "il dato comprende le sanzioni elevate dagli ausiliari del traffico nei mesi di settembre e ottobre, quando il servizio è stato rafforzato per l'avvio dell'anno scolastico e per i cantieri aperti su viale della Repubblica",
-        verificato: false,
-      },
-      {
-        id: 'I05',
-        descrizione: 'Campagna informativa nelle scuole',
-        tipo: 'EFFICACIA',
-        direzione: 'binario',
-        unita_di_misura: null,
-        valore_atteso: 1,
-        valore_raggiunto: null,
-        storico: {},
-        note: 'fatto = 1 non fatto = 0',
-        verificato: false,
-      },
-    ]);
+    expect(imported().result.exitCode).toBe(0);
+    // prettier-ignore
+    expect(imported().data('2022_P02_01').indicatori).toEqual(
+      indicatori([
+        ['Scuole presidiate ogni giorno', 'EFFICACIA', 'crescente', null, 14, 14, { 2021: 12 }, null],
+        ['Incidenti davanti alle scuole: numero inferiore a 3', 'EFFICACIA', 'decrescente', 'numero', 3, 1, { 2021: 4, 2020: 6 }, null],
+        ['Ordinanza sulle zone 30 approvata (si=1, no=0)', 'QUALITA', 'binario', null, 1, 1, {}, null],
+        ['Sanzioni per sosta irregolare', 'QUANTITATIVO', 'crescente', null, 2500, 3140.5, { 2021: 2010, 2020: 1875.25 }, "il dato comprende le sanzioni elevate dagli ausiliari del traffico nei mesi di settembre e ottobre, quando il servizio è stato rafforzato per l'avvio dell'anno scolastico e per i cantieri aperti su viale della Repubblica"],
+        ['Campagna informativa nelle scuole', 'EFFICACIA', 'binario', null, 1, null, {}, 'fatto = 1 non fatto = 0'],
+      ]),
+    );
   });
 
   it('writes storico as a flow map keyed by year', () => {
-    expect(imported.text('2022_P02_01')).toContain('    storico: { 2020: 1875.25, 2021: 2010 }\n');
+    expect(imported().text('2022_P02_01')).toContain('    storico: { 2020: 1875.25, 2021: 2010 }\n');
   });
 
   it('lists every inferred direzione with the words that decided it', () => {
-    expect(imported.output.split('\n').filter((line) => line.includes('  dedotto  '))).toMatchInlineSnapshot(`
+    expect(
+      imported()
+        .output.split('\n')
+        .filter((line) => line.includes('  dedotto  ')),
+    ).toMatchInlineSnapshot(`
       [
         "  tests/fixtures/import/indicatori-pagine.txt:25  dedotto  2022_P02_01 I02 unita_di_misura: numero (dal testo «numero»)",
         "  tests/fixtures/import/indicatori-pagine.txt:25  dedotto  2022_P02_01 I02 direzione: decrescente (dal testo «inferiore a»)",

@@ -119,68 +119,61 @@ describe('a bad workbook is refused with the cell named, and nothing is written'
     return output.filter((line) => line.includes('  errore  ')).map((line) => line.trim());
   }
 
-  it('missing sheet', async () => {
-    expect(await refused((w) => w.removeWorksheet(w.getWorksheet('fasi')!.id))).toEqual([
-      'obiettivi.xlsx fasi  errore  manca il foglio «fasi»: la cartella di lavoro deve avere i fogli obiettivi, fasi, indicatori, testi (parti da npm run modello-xlsx)',
-    ]);
-  });
+  /** A change that writes `value` in the cell of `column` (a header or a number) on the row of `codice` and `id`. */
+  const setCell =
+    (sheetName: string, [codice, id]: [string, string?], column: string | number, value: ExcelJS.CellValue) =>
+    (workbook: ExcelJS.Workbook) => {
+      const sheet = workbook.getWorksheet(sheetName)!;
+      const cell = typeof column === 'number' ? column : headerColumn(sheet, column);
+      sheet.getRow(findRow(sheet, codice, id)).getCell(cell).value = value;
+    };
 
-  it('missing column', async () => {
-    expect(
-      await refused((w) => {
+  it.for<{ test: string; change: (workbook: ExcelJS.Workbook) => void; errore: string }>([
+    {
+      test: 'missing sheet',
+      change: (w) => w.removeWorksheet(w.getWorksheet('fasi')!.id),
+      errore:
+        'obiettivi.xlsx fasi  errore  manca il foglio «fasi»: la cartella di lavoro deve avere i fogli obiettivi, fasi, indicatori, testi (parti da npm run modello-xlsx)',
+    },
+    {
+      test: 'missing column',
+      change: (w) => {
         const sheet = w.getWorksheet('fasi')!;
         sheet.spliceColumns(headerColumn(sheet, 'peso'), 1);
-      }),
-    ).toEqual(['obiettivi.xlsx fasi!1  errore  manca la colonna «peso» nella riga 1: aggiungila (anche vuota)']);
-  });
-
-  it('text in a number cell', async () => {
-    expect(
-      await refused((w) => {
-        const sheet = w.getWorksheet('fasi')!;
-        sheet.getRow(findRow(sheet, '2020_A01_00', 'F02')).getCell(headerColumn(sheet, 'peso')).value = '40%';
-      }),
-    ).toEqual([
-      'obiettivi.xlsx fasi!H3  errore  peso: «40%» è un testo: deve essere un numero: scrivi solo cifre, con la virgola o il punto come Excel li mostra (per esempio 40 o 12,5)',
-    ]);
-  });
-
-  it('merged cells', async () => {
-    expect(await refused((w) => w.getWorksheet('fasi')!.mergeCells('K2:K3'))).toEqual([
-      'obiettivi.xlsx fasi!K2:K3  errore  celle unite: dividile (in Excel: Unisci e allinea al centro → Dividi celle) e scrivi il valore in ogni riga',
-    ]);
-  });
-
-  it('a formula', async () => {
-    expect(
-      await refused((w) => {
-        const sheet = w.getWorksheet('indicatori')!;
-        const cell = sheet.getRow(findRow(sheet, '2021_A01_00', 'I01')).getCell(headerColumn(sheet, 'valore_atteso'));
-        cell.value = { formula: 'G3*2', result: 60 };
-      }),
-    ).toEqual([
-      'obiettivi.xlsx indicatori!G6  errore  valore_atteso: la cella contiene una formula (=G3*2): scrivi il valore, non la formula (in Excel: Copia, poi Incolla speciale → Valori)',
-    ]);
-  });
-
-  it('a fase whose objective is absent', async () => {
-    expect(
-      await refused((w) => {
-        const sheet = w.getWorksheet('fasi')!;
-        sheet.getRow(findRow(sheet, '2021_C03_01')).getCell(1).value = '2021_C09_01';
-      }),
-    ).toEqual([
-      'obiettivi.xlsx fasi!A7  errore  codice: l’obiettivo 2021_C09_01 non è nel foglio «obiettivi»: aggiungilo o correggi il codice',
-    ]);
-  });
-
-  it('a value the schema refuses, on its cell', async () => {
-    expect(
-      await refused((w) => {
-        const sheet = w.getWorksheet('fasi')!;
-        sheet.getRow(findRow(sheet, '2020_A01_00', 'F01')).getCell(headerColumn(sheet, 'avanzamento')).value = 140;
-      }),
-    ).toEqual(['obiettivi.xlsx fasi!I2  errore  fasi.0.avanzamento: l’avanzamento va da 0 a 100']);
+      },
+      errore: 'obiettivi.xlsx fasi!1  errore  manca la colonna «peso» nella riga 1: aggiungila (anche vuota)',
+    },
+    {
+      test: 'text in a number cell',
+      change: setCell('fasi', ['2020_A01_00', 'F02'], 'peso', '40%'),
+      errore:
+        'obiettivi.xlsx fasi!H3  errore  peso: «40%» è un testo: deve essere un numero: scrivi solo cifre, con la virgola o il punto come Excel li mostra (per esempio 40 o 12,5)',
+    },
+    {
+      test: 'merged cells',
+      change: (w) => w.getWorksheet('fasi')!.mergeCells('K2:K3'),
+      errore:
+        'obiettivi.xlsx fasi!K2:K3  errore  celle unite: dividile (in Excel: Unisci e allinea al centro → Dividi celle) e scrivi il valore in ogni riga',
+    },
+    {
+      test: 'a formula',
+      change: setCell('indicatori', ['2021_A01_00', 'I01'], 'valore_atteso', { formula: 'G3*2', result: 60 }),
+      errore:
+        'obiettivi.xlsx indicatori!G6  errore  valore_atteso: la cella contiene una formula (=G3*2): scrivi il valore, non la formula (in Excel: Copia, poi Incolla speciale → Valori)',
+    },
+    {
+      test: 'a fase whose objective is absent',
+      change: setCell('fasi', ['2021_C03_01'], 1, '2021_C09_01'),
+      errore:
+        'obiettivi.xlsx fasi!A7  errore  codice: l’obiettivo 2021_C09_01 non è nel foglio «obiettivi»: aggiungilo o correggi il codice',
+    },
+    {
+      test: 'a value the schema refuses, on its cell',
+      change: setCell('fasi', ['2020_A01_00', 'F01'], 'avanzamento', 140),
+      errore: 'obiettivi.xlsx fasi!I2  errore  fasi.0.avanzamento: l’avanzamento va da 0 a 100',
+    },
+  ])('$test', async ({ change, errore }) => {
+    expect(await refused(change)).toEqual([errore]);
   });
 });
 

@@ -1,16 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/outputs/cache';
-import { tempDir } from '../support/temp';
+import { tempCacheDir } from '../support/temp';
 
-let dir: string;
-beforeEach(() => {
-  dir = tempDir('peg-cache-');
-  vi.stubEnv('PEG_CACHE_DIR', dir);
-});
+const cacheDir = tempCacheDir('peg-cache-');
 afterEach(() => {
-  vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
 
@@ -57,14 +52,16 @@ describe('cached', () => {
     await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
     await cached('prova', ['x'], produceText('x'), { ext: 'bin' });
     await cached('prova', ['y'], produceText('y'), { ext: 'bin' });
-    expect(readdirSync(join(dir, 'prova')).sort()).toEqual([`${cacheKey(['x'])}.bin`, `${cacheKey(['y'])}.bin`].sort());
-    expect(readFileSync(join(dir, 'prova', `${cacheKey(['y'])}.bin`), 'utf8')).toBe('y');
+    expect(readdirSync(join(cacheDir(), 'prova')).sort()).toEqual(
+      [`${cacheKey(['x'])}.bin`, `${cacheKey(['y'])}.bin`].sort(),
+    );
+    expect(readFileSync(join(cacheDir(), 'prova', `${cacheKey(['y'])}.bin`), 'utf8')).toBe('y');
   });
 
   it('still returns the output, with a warning, when the cache folder cannot be written', async () => {
     // A regular file where the folder should be: unwritable even for root, unlike a chmod.
-    writeFileSync(join(dir, 'file'), '');
-    vi.stubEnv('PEG_CACHE_DIR', join(dir, 'file'));
+    writeFileSync(join(cacheDir(), 'file'), '');
+    vi.stubEnv('PEG_CACHE_DIR', join(cacheDir(), 'file'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect((await cached('prova', 1, produceText('ok'), { ext: 'txt' })).toString()).toBe('ok');
     expect(warn).toHaveBeenCalledOnce();
@@ -73,9 +70,9 @@ describe('cached', () => {
 
   it('deletes files unused for MAX_AGE_DAYS and refreshes the time of every hit', async () => {
     const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
-    mkdirSync(join(dir, 'prova'));
+    mkdirSync(join(cacheDir(), 'prova'));
     const entry = (key: string, days: number) => {
-      const file = join(dir, 'prova', `${cacheKey(key)}.txt`);
+      const file = join(cacheDir(), 'prova', `${cacheKey(key)}.txt`);
       writeFileSync(file, key);
       utimesSync(file, daysAgo(days), daysAgo(days));
       return file;
@@ -86,7 +83,7 @@ describe('cached', () => {
     const produce = produceText('nuovo');
     expect((await cached('prova', 'usato', produce, { ext: 'txt' })).toString()).toBe('usato');
     expect(produce).not.toHaveBeenCalled();
-    expect(readdirSync(join(dir, 'prova'))).toEqual([`${cacheKey('usato')}.txt`]);
+    expect(readdirSync(join(cacheDir(), 'prova'))).toEqual([`${cacheKey('usato')}.txt`]);
     expect(statSync(used).mtimeMs).toBeGreaterThan(daysAgo(1).getTime());
   });
 

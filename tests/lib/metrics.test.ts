@@ -19,48 +19,44 @@ const ind = (direzione: Direzione, valore_atteso: number | null, valore_raggiunt
 });
 
 describe('avanzamentoPonderato', () => {
-  it('is null for an objective without fasi', () => {
-    expect(avanzamentoPonderato([])).toBeNull();
-  });
-
-  it('is null when no fase reports avanzamento', () => {
-    expect(
-      avanzamentoPonderato([
-        { peso: 50, avanzamento: null },
-        { peso: 50, avanzamento: null },
-      ]),
-    ).toBeNull();
-  });
-
-  it('weights each fase by its peso', () => {
-    expect(
-      avanzamentoPonderato([
-        { peso: 20, avanzamento: 100 },
-        { peso: 80, avanzamento: 50 },
-      ]),
-    ).toBe(60);
-  });
-
-  it('leaves fasi without avanzamento out of both sums', () => {
-    expect(
-      avanzamentoPonderato([
-        { peso: 40, avanzamento: 100 },
-        { peso: 60, avanzamento: null },
-      ]),
-    ).toBe(100);
-  });
-
-  it('counts a reported 0 as progress zero, not as missing', () => {
-    expect(
-      avanzamentoPonderato([
-        { peso: 50, avanzamento: 0 },
-        { peso: 50, avanzamento: 100 },
-      ]),
-    ).toBe(50);
-  });
-
-  it('is null when the reporting fasi weigh 0 in all', () => {
-    expect(avanzamentoPonderato([{ peso: 0, avanzamento: 100 }])).toBeNull();
+  // Each fase as [peso, avanzamento].
+  it.for<{ test: string; fasi: [number, number | null][]; expected: number | null }>([
+    { test: 'is null for an objective without fasi', fasi: [], expected: null },
+    {
+      test: 'is null when no fase reports avanzamento',
+      fasi: [
+        [50, null],
+        [50, null],
+      ],
+      expected: null,
+    },
+    {
+      test: 'weights each fase by its peso',
+      fasi: [
+        [20, 100],
+        [80, 50],
+      ],
+      expected: 60,
+    },
+    {
+      test: 'leaves fasi without avanzamento out of both sums',
+      fasi: [
+        [40, 100],
+        [60, null],
+      ],
+      expected: 100,
+    },
+    {
+      test: 'counts a reported 0 as progress zero, not as missing',
+      fasi: [
+        [50, 0],
+        [50, 100],
+      ],
+      expected: 50,
+    },
+    { test: 'is null when the reporting fasi weigh 0 in all', fasi: [[0, 100]], expected: null },
+  ])('$test', ({ fasi, expected }) => {
+    expect(avanzamentoPonderato(fasi.map(([peso, avanzamento]) => ({ peso, avanzamento })))).toBe(expected);
   });
 });
 

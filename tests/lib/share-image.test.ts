@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
 import {
   cachedShareImage,
@@ -24,7 +24,7 @@ import {
   TITLE_LINE_HEIGHT,
 } from '../../src/lib/outputs/share-image/render';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
-import { tempDir } from '../support/temp';
+import { tempCacheDir } from '../support/temp';
 
 const content = loadContent('content');
 const { ente } = content;
@@ -333,15 +333,8 @@ describe('contrast', () => {
 });
 
 describe('cachedShareImage', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = tempDir('peg-share-cache-');
-    vi.stubEnv('PEG_CACHE_DIR', dir);
-  });
-  afterAll(() => {
-    vi.unstubAllEnvs();
-  });
-  const files = () => readdirSync(join(dir, 'share-image'));
+  const cacheDir = tempCacheDir('peg-share-cache-', 'block');
+  const files = () => readdirSync(join(cacheDir(), 'share-image'));
 
   it('renders an image once, reuses it while nothing shown changes, and renders again after an edit', async () => {
     const first = await cachedShareImage(objectiveCard(handTyped, ente));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 
 /** Folders still to remove when the current test file ends (tests/support/setup.ts calls removeTempDirs). */
 const pending = new Set<string>();
@@ -32,4 +32,21 @@ export function tempDir(prefix = 'peg-test-', options: { keep?: 'test' | 'file' 
 /** Removes every folder tempDir made in this test file that is still there. */
 export function removeTempDirs(): void {
   for (const dir of [...pending]) remove(dir);
+}
+
+/**
+ * Points PEG_CACHE_DIR at a new temporary folder around the tests of the enclosing block (or file): a fresh
+ * folder for each test, or one the block's tests share (`per: 'block'`). Returns the current folder.
+ */
+export function tempCacheDir(prefix: string, per: 'test' | 'block' = 'test'): () => string {
+  let dir = '';
+  const [before, after] = per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(() => {
+    dir = tempDir(prefix);
+    vi.stubEnv('PEG_CACHE_DIR', dir);
+  });
+  after(() => {
+    vi.unstubAllEnvs();
+  });
+  return () => dir;
 }

@@ -8,9 +8,24 @@ import { fixtureOutput, validatorOutput } from '../support/validate';
 /** The validator's full text output for one fixture (tests/fixtures/cases or tests/fixtures/content). */
 const output = fixtureOutput;
 
-/** The whole output for a fixture whose objective has one error: `errore` is its line after `a01-00.md:`. */
-function oneError(fixture: string, errore: string): string {
-  return `${fixture}/obiettivi/2020/a01-00.md:${errore}\n✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)`;
+interface OneErrorCase {
+  test: string;
+  fixture: string;
+  /** The error's line after `<file>:`. */
+  errore: string;
+  /** The file at fault, when not the objective a01-00.md. */
+  file?: string;
+  /** The schema the summary line names, when not obiettivo. */
+  schema?: string;
+}
+
+/** One test per case: the fixture's whole output is exactly its one error line and the summary. */
+function itReportsOneError(cases: OneErrorCase[]): void {
+  it.for(cases)('$test', async ({ fixture, errore, file = 'obiettivi/2020/a01-00.md', schema = 'obiettivo' }) => {
+    expect(await output(fixture)).toBe(
+      `${fixture}/${file}:${errore}\n✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/${schema}.ts)`,
+    );
+  });
 }
 
 describe('files an editor cannot get wrong without a clear line', () => {
@@ -18,7 +33,7 @@ describe('files an editor cannot get wrong without a clear line', () => {
     expect(await output('valido')).toMatchInlineSnapshot(`"✔ Nessun errore: 3 file controllati (1 obiettivo)."`);
   });
 
-  it.for([
+  itReportsOneError([
     {
       test: 'points a YAML syntax error at the badly indented line',
       fixture: 'yaml-sintassi',
@@ -93,23 +108,21 @@ describe('files an editor cannot get wrong without a clear line', () => {
       errore:
         '27:1  errore  il file non è in codifica UTF-8: salvalo come UTF-8 (per esempio da un editor di testo, «Salva con codifica UTF-8»)  [file]',
     },
-  ])('$test', async ({ fixture, errore }) => {
-    expect(await output(fixture)).toBe(oneError(fixture, errore));
-  });
-
-  it('refuses a content folder that an interrupted import left half written', async () => {
-    expect(await output('importazione-interrotta')).toMatchInlineSnapshot(`
-      "importazione-interrotta/.importazione-in-corso/giornale.json:1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]
-      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
-    `);
-  });
-
-  it('reports a missing ente.yaml', async () => {
-    expect(await output('ente-mancante')).toMatchInlineSnapshot(`
-      "ente-mancante/ente.yaml:1:1  errore  il file non esiste: crealo  [file]
-      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
-    `);
-  });
+    {
+      test: 'refuses a content folder that an interrupted import left half written',
+      fixture: 'importazione-interrotta',
+      errore:
+        '1:1  errore  un’importazione è stata interrotta mentre scriveva i file: alcuni sono nuovi, altri ancora vecchi. Ripeti lo stesso comando npm run import: completa lo spostamento dei file  [importazione]',
+      file: '.importazione-in-corso/giornale.json',
+    },
+    {
+      test: 'reports a missing ente.yaml',
+      fixture: 'ente-mancante',
+      errore: '1:1  errore  il file non esiste: crealo  [file]',
+      file: 'ente.yaml',
+      schema: 'ente',
+    },
+  ]);
 
   it('reports a missing content folder', async () => {
     expect(await validatorOutput('tests/fixtures/content/non-esiste')).toMatchInlineSnapshot(`
@@ -129,7 +142,7 @@ describe('files an editor cannot get wrong without a clear line', () => {
 });
 
 describe('schema errors at the nested field', () => {
-  it.for([
+  itReportsOneError([
     {
       test: 'rejects a date that does not exist (2020-02-31) at its value',
       fixture: 'data-inesistente',
@@ -190,9 +203,14 @@ describe('schema errors at the nested field', () => {
       errore:
         '42:20  errore  indicatori.I01.valore_atteso: deve essere un numero finito (.inf e .nan non sono ammessi)  [schema]',
     },
-  ])('$test', async ({ fixture, errore }) => {
-    expect(await output(fixture)).toBe(oneError(fixture, errore));
-  });
+    {
+      test: 'validates ente.yaml with its own schema',
+      fixture: 'ente-errato',
+      errore: '7:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]',
+      file: 'ente.yaml',
+      schema: 'ente',
+    },
+  ]);
 
   it('reads numbers as typed: Italian separators, %, €, spaces, sì/no, quotes get the exact fix; 40.5 stays valid', async () => {
     expect(await output('numeri-italiani')).toMatchInlineSnapshot(`
@@ -222,17 +240,10 @@ describe('schema errors at the nested field', () => {
       ✖ 4 errori in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
     `);
   });
-
-  it('validates ente.yaml with its own schema', async () => {
-    expect(await output('ente-errato')).toMatchInlineSnapshot(`
-      "ente-errato/ente.yaml:7:18  errore  colore_primario: scrivi il colore in esadecimale, per esempio #0b5e5b  [schema]
-      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/ente.ts)"
-    `);
-  });
 });
 
 describe('rules across fields and files', () => {
-  it.for([
+  itReportsOneError([
     {
       test: 'rejects fasi whose weights do not sum to 100',
       fixture: 'pesi-fasi',
@@ -284,23 +295,22 @@ describe('rules across fields and files', () => {
       errore:
         '44:26  errore  indicatori.I01.storico.2020: lo storico contiene solo anni precedenti al 2020: il valore del 2020 va in valore_raggiunto o nel PEG di quell’anno  [storico-anno]',
     },
-  ])('$test', async ({ fixture, errore }) => {
-    expect(await output(fixture)).toBe(oneError(fixture, errore));
-  });
-
-  it('reports a duplicate codice once, on the file whose path does not match it', async () => {
-    expect(await output('codice-duplicato')).toMatchInlineSnapshot(`
-      "codice-duplicato/obiettivi/2020/a01-01.md:2:9  errore  codice: il codice 2020_A01_00 è già usato in codice-duplicato/obiettivi/2020/a01-00.md: ogni obiettivo ha un codice diverso  [codice-duplicato]
-      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/obiettivo.ts)"
-    `);
-  });
-
-  it('rejects a DUP code defined twice in dup.yaml', async () => {
-    expect(await output('dup-duplicato')).toMatchInlineSnapshot(`
-      "dup-duplicato/dup.yaml:13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]
-      ✖ 1 errore in 1 file. Correggi i file indicati (schema: src/schemas/dup.ts)"
-    `);
-  });
+    {
+      test: 'reports a duplicate codice once, on the file whose path does not match it',
+      fixture: 'codice-duplicato',
+      errore:
+        '2:9  errore  codice: il codice 2020_A01_00 è già usato in codice-duplicato/obiettivi/2020/a01-00.md: ogni obiettivo ha un codice diverso  [codice-duplicato]',
+      file: 'obiettivi/2020/a01-01.md',
+    },
+    {
+      test: 'rejects a DUP code defined twice in dup.yaml',
+      fixture: 'dup-duplicato',
+      errore:
+        '13:21  errore  mandati.[1].missioni.[2].programmi.[1].codice: il codice DUP_10_0101_1103 è già definito in dup.yaml: ogni codice compare una volta  [dup-duplicato]',
+      file: 'dup.yaml',
+      schema: 'dup',
+    },
+  ]);
 
   it('reports every problem of every file at once, sorted by file and line', async () => {
     expect(await output('molti-errori')).toMatchInlineSnapshot(`

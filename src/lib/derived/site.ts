@@ -16,6 +16,12 @@ export function getIndexes(): Promise<Indexes<ObiettivoPage>> {
   return indexes;
 }
 
+/** getStaticPaths of the pages of each centro di responsabilità or each person: the group is the page's prop. */
+export async function groupPaths<S extends 'centri' | 'persone'>(section: S) {
+  const groups: Indexes<ObiettivoPage>[S] = (await getIndexes())[section];
+  return groups.map((group: Indexes<ObiettivoPage>[S][number]) => ({ params: { slug: group.slug }, props: { group } }));
+}
+
 /** The open-data document of every objective (docs/contract.md §4). */
 export function getOpenData(): Promise<OpenDataDocument> {
   openData ??= getContent().then(({ ente, obiettivi }) => openDataDocument(ente, obiettivi));

@@ -136,6 +136,20 @@ function fields(schema: JsonSchema, context: FieldContext): DecapField[] {
   );
 }
 
+/** A `## title` section of the body, edited as Markdown; `hint` says what it holds. */
+function section(name: string, title: string, hint: string): DecapField {
+  return {
+    name,
+    label: `## ${title}`,
+    widget: 'markdown',
+    hint: `${hint}: la sezione «${title}» della pagina`,
+    required: false,
+    buttons: ['bold', 'italic', 'link', 'bulleted-list', 'numbered-list'],
+    editor_components: [],
+    modes: ['rich_text', 'raw'],
+  };
+}
+
 /** The fields of an objective file: front matter, then the two sections of the body. */
 export function obiettivoFields(tipi: readonly string[]): DecapField[] {
   const schema = jsonSchemas()['obiettivo.schema.json'] as JsonSchema;
@@ -143,26 +157,8 @@ export function obiettivoFields(tipi: readonly string[]): DecapField[] {
     { name: COMMENT_FIELD, label: 'Commento iniziale', widget: 'hidden', required: false },
     ...fields(schema, { tipi }),
     { name: 'introduzione', label: 'Introduzione', widget: 'hidden', required: false },
-    {
-      name: 'modalita_di_attuazione',
-      label: '## Modalità di attuazione',
-      widget: 'markdown',
-      hint: 'Come si realizza l’obiettivo: la sezione «Modalità di attuazione» della pagina',
-      required: false,
-      buttons: ['bold', 'italic', 'link', 'bulleted-list', 'numbered-list'],
-      editor_components: [],
-      modes: ['rich_text', 'raw'],
-    },
-    {
-      name: 'stato_di_attuazione',
-      label: '## Stato di attuazione',
-      widget: 'markdown',
-      hint: 'A che punto è l’obiettivo: la sezione «Stato di attuazione» della pagina',
-      required: false,
-      buttons: ['bold', 'italic', 'link', 'bulleted-list', 'numbered-list'],
-      editor_components: [],
-      modes: ['rich_text', 'raw'],
-    },
+    section('modalita_di_attuazione', 'Modalità di attuazione', 'Come si realizza l’obiettivo'),
+    section('stato_di_attuazione', 'Stato di attuazione', 'A che punto è l’obiettivo'),
   ];
 }
 

@@ -26,22 +26,26 @@ export class CellReader {
   }
 
   number(cell: string | undefined, column: string): number | null {
-    const value = plainText(cell ?? '');
-    if (value === '') return null;
-    const number = parseItalianNumber(value);
-    if (number === undefined) this.bad(column, value, 'un numero (per esempio 1.234,50)');
-    return number ?? null;
+    return this.parsed(cell, column, parseItalianNumber, 'un numero (per esempio 1.234,50)');
   }
 
   date(cell: string | undefined, column: string): string | null {
-    const value = plainText(cell ?? '');
-    if (value === '') return null;
-    const date = parseItalianDate(value);
-    if (date === undefined) this.bad(column, value, 'una data GG/MM/AAAA esistente');
-    return date ?? null;
+    return this.parsed(cell, column, parseItalianDate, 'una data GG/MM/AAAA esistente');
   }
 
-  private bad(column: string, value: string, expected: string): void {
-    this.diagnostics.error(this.line, `${this.what}: «${value}» nella colonna ${column} non è ${expected}`);
+  /** An empty cell is null; a cell `parse` refuses is reported, saying what was `expected`, and read as null. */
+  private parsed<T>(
+    cell: string | undefined,
+    column: string,
+    parse: (value: string) => T | undefined,
+    expected: string,
+  ): T | null {
+    const value = this.text(cell);
+    if (value === null) return null;
+    const parsed = parse(value);
+    if (parsed === undefined) {
+      this.diagnostics.error(this.line, `${this.what}: «${value}» nella colonna ${column} non è ${expected}`);
+    }
+    return parsed ?? null;
   }
 }
