@@ -49,6 +49,13 @@ export function objectiveDataUrl(codice: string, format: 'json' | 'csv'): string
   return `${OPENDATA_URL}obiettivi/${codice}.${format}`;
 }
 
+/** One objective's rows of a CSV table: /opendata/obiettivi/<codice>.csv, <codice>-fasi.csv, <codice>-indicatori.csv */
+export function objectiveTableUrl(codice: string, tabella: 'obiettivi' | 'fasi' | 'indicatori'): string {
+  return tabella === 'obiettivi'
+    ? objectiveDataUrl(codice, 'csv')
+    : `${OPENDATA_URL}obiettivi/${codice}-${tabella}.csv`;
+}
+
 /** Where an objective's file lives, relative to content/: obiettivi/<anno>/<slug>.md */
 export function objectiveSourcePath({ codice, anno }: { codice: string; anno: number }): string {
   return `obiettivi/${anno}/${slugFromCodice(codice)}.md`;
