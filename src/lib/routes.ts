@@ -44,6 +44,9 @@ export function dupUrl(codice: string): string {
   return `${DUP_URL}${dupSlug(codice)}/`;
 }
 
+/** The DCAT-AP_IT catalogue of the open data (docs/opendata.md). */
+export const OPENDATA_CATALOGUE_URL = `${OPENDATA_URL}catalogo.jsonld`;
+
 /** One objective's open-data file: /opendata/obiettivi/<codice>.json or .csv */
 export function objectiveDataUrl(codice: string, format: 'json' | 'csv'): string {
   return `${OPENDATA_URL}obiettivi/${codice}.${format}`;

@@ -174,8 +174,9 @@ async function checkCsv(problems: string[], outDir: string, expected: Expected, 
 }
 
 /**
- * The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id),
- * read with exceljs's streaming reader: rows one at a time, not the whole workbook as objects.
+ * The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id).
+ * Read whole: exceljs's streaming reader fails on these workbooks (it meets the sheets before
+ * xl/workbook.xml, which names them).
  */
 async function checkXlsx(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.xlsx`;
@@ -184,42 +185,29 @@ async function checkXlsx(problems: string[], outDir: string, expected: Expected,
     problems.push(`${rel}: il file manca`);
     return;
   }
-  const found = new Map<string, Set<string>>();
+  const workbook = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      const tabella = (sheet as unknown as { name: string }).name;
-      if (!(TABELLE as readonly string[]).includes(tabella)) {
-        for await (const _ of sheet); // a sheet must be read through for the reader to go on
-        continue;
-      }
-      const keys = new Set<string>();
-      const columns = new Map<string, number>();
-      for await (const row of sheet) {
-        if (row.number === 1) {
-          row.eachCell((cell, column) => columns.set(String(cell.value), column));
-          continue;
-        }
-        const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
-        keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
-      }
-      found.set(tabella, keys);
-    }
+    await workbook.xlsx.readFile(path);
   } catch {
     problems.push(`${rel}: non è un file Excel leggibile`);
     return;
   }
   const want = keysOfScope(expected, scope.anno);
   for (const tabella of TABELLE) {
-    const keys = found.get(tabella);
-    if (!keys) problems.push(`${rel}: manca il foglio ${tabella}`);
-    else compare(problems, `${rel} (foglio ${tabella})`, `le righe di ${tabella}`, want[tabella], keys);
+    const sheet = workbook.getWorksheet(tabella);
+    if (!sheet) {
+      problems.push(`${rel}: manca il foglio ${tabella}`);
+      continue;
+    }
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
+    const keys = new Set<string>();
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
+      keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
+    });
+    compare(problems, `${rel} (foglio ${tabella})`, `le righe di ${tabella}`, want[tabella], keys);
   }
 }
 

@@ -5,7 +5,7 @@ import { objectivePages, type ObiettivoPage } from '../../content/pages';
 import { historyIndex } from '../../derived/git/history';
 import { buildIndexes } from '../../derived/indexes';
 import { updatedDate } from '../../derived/updated';
-import { objectiveDataUrl, objectiveTableUrl } from '../../routes';
+import { objectiveDataUrl, objectiveTableUrl, OPENDATA_CATALOGUE_URL } from '../../routes';
 import { obiettiviXlsx } from '../xlsx';
 import { csvTable, csvTableStream, TABELLE, type Tabella } from './csv';
 import { datasetFiles, datasetSpecs } from './datasets';
@@ -66,12 +66,12 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
   const dataset = (anno?: number): OpenDataFile[] => {
     const scoped = anno === undefined ? records : records.filter((r) => r.anno === anno);
     const pages = anno === undefined ? obiettivi : obiettivi.filter((o) => o.data.anno === anno);
-    return datasetFiles(anno).map(({ path, format }): OpenDataFile => {
-      if (format === 'JSON') return { path, mediaType: MEDIA_TYPE.json, body: json(scoped) };
-      if (format === 'XLSX')
+    return datasetFiles(anno).map((file): OpenDataFile => {
+      const { path } = file;
+      if (file.format === 'JSON') return { path, mediaType: MEDIA_TYPE.json, body: json(scoped) };
+      if (file.format === 'XLSX')
         return { path, mediaType: MEDIA_TYPE.xlsx, body: () => obiettiviXlsx({ ente, obiettivi: pages }) };
-      const tabella = TABELLE.find((t) => path.endsWith(`/${t}.csv`))!;
-      return { path, mediaType: MEDIA_TYPE.csv, body: () => csvTableStream(tabella, scoped, ente.sito_url) };
+      return { path, mediaType: MEDIA_TYPE.csv, body: () => csvTableStream(file.tabella, scoped, ente.sito_url) };
     });
   };
 
@@ -79,7 +79,7 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
     {
       path: objectiveDataUrl(record.codice, 'json'),
       mediaType: MEDIA_TYPE.json,
-      body: () => [...jsonDocumentChunks(envelope, [record])].join(''),
+      body: () => toJson({ ...envelope, obiettivi: [record] }),
     },
     ...TABELLE.map((tabella: Tabella) => ({
       path: objectiveTableUrl(record.codice, tabella),
@@ -89,7 +89,7 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
   ]);
 
   const catalogue: OpenDataFile = {
-    path: '/opendata/catalogo.jsonld',
+    path: OPENDATA_CATALOGUE_URL,
     mediaType: MEDIA_TYPE.jsonld,
     body: () => {
       const items = obiettivi.map((o) => ({ anno: o.data.anno, modified: updated(o) }));
