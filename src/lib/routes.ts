@@ -44,9 +44,19 @@ export function dupUrl(codice: string): string {
   return `${DUP_URL}${dupSlug(codice)}/`;
 }
 
+/** The DCAT-AP_IT catalogue of the open data (docs/opendata.md). */
+export const OPENDATA_CATALOGUE_URL = `${OPENDATA_URL}catalogo.jsonld`;
+
 /** One objective's open-data file: /opendata/obiettivi/<codice>.json or .csv */
 export function objectiveDataUrl(codice: string, format: 'json' | 'csv'): string {
   return `${OPENDATA_URL}obiettivi/${codice}.${format}`;
+}
+
+/** One objective's rows of a CSV table: /opendata/obiettivi/<codice>.csv, <codice>-fasi.csv, <codice>-indicatori.csv */
+export function objectiveTableUrl(codice: string, tabella: 'obiettivi' | 'fasi' | 'indicatori'): string {
+  return tabella === 'obiettivi'
+    ? objectiveDataUrl(codice, 'csv')
+    : `${OPENDATA_URL}obiettivi/${codice}-${tabella}.csv`;
 }
 
 /** Where an objective's file lives, relative to content/: obiettivi/<anno>/<slug>.md */

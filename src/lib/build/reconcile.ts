@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
+import { JSONParser, type ParsedElementInfo } from '@streamparser/json-node';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
@@ -97,52 +98,86 @@ function keysOfScope(expected: Expected, anno?: number) {
   return { obiettivi, fasi, indicatori };
 }
 
-function checkJson(problems: string[], outDir: string, expected: Expected, scope: Scope) {
-  const rel = `${scope.dir}obiettivi.json`;
-  const text = readOrReport(problems, outDir, rel);
-  if (text === undefined) return;
-  let rows: { codice?: unknown; fasi?: { id?: unknown }[]; indicatori?: { id?: unknown }[] }[];
+type Row = { codice?: unknown; fasi?: { id?: unknown }[]; indicatori?: { id?: unknown }[] };
+
+/**
+ * The objectives of an obiettivi.json, parsed one at a time (the all-years file is ~150 MB at 10,000
+ * objectives); false when the file is not JSON or has no list `obiettivi`.
+ */
+async function jsonRows(path: string, visit: (row: Row) => void): Promise<boolean> {
+  const parser = new JSONParser({ paths: ['$.obiettivi.*'], keepStack: false });
+  let seen = 0;
   try {
-    rows = (JSON.parse(text) as { obiettivi: typeof rows }).obiettivi;
-    if (!Array.isArray(rows)) throw new Error('no list');
+    for await (const { key, value } of createReadStream(path).pipe(parser) as AsyncIterable<ParsedElementInfo>) {
+      if (typeof key !== 'number' || typeof value !== 'object' || value === null) return false;
+      seen++;
+      visit(value as Row);
+    }
+    // Nothing was emitted: an empty list, or no list at all. The file is then small enough to read whole.
+    return seen > 0 || Array.isArray((JSON.parse(readFileSync(path, 'utf8')) as { obiettivi?: unknown }).obiettivi);
   } catch {
+    return false;
+  }
+}
+
+async function checkJson(problems: string[], outDir: string, expected: Expected, scope: Scope) {
+  const rel = `${scope.dir}obiettivi.json`;
+  const path = join(outDir, rel);
+  if (!existsSync(path)) {
+    problems.push(`${rel}: il file manca`);
+    return;
+  }
+  const obiettivi = new Set<string>();
+  const fasi = new Set<string>();
+  const indicatori = new Set<string>();
+  const isList = await jsonRows(path, (r) => {
+    obiettivi.add(String(r.codice));
+    for (const f of r.fasi ?? []) fasi.add(`${String(r.codice)} ${String(f.id)}`);
+    for (const i of r.indicatori ?? []) indicatori.add(`${String(r.codice)} ${String(i.id)}`);
+  });
+  if (!isList) {
     problems.push(`${rel}: non è un JSON con l’elenco «obiettivi»`);
     return;
   }
   const want = keysOfScope(expected, scope.anno);
-  const obiettivi = new Set(rows.map((r) => String(r.codice)));
   // An objective missing from the file is one line; its fasi and indicatori are not listed again.
   const present = (key: string) => obiettivi.has(key.slice(0, key.indexOf(' ')));
   want.fasi = new Set([...want.fasi].filter(present));
   want.indicatori = new Set([...want.indicatori].filter(present));
-  const fasi = new Set(rows.flatMap((r) => (r.fasi ?? []).map((f) => `${String(r.codice)} ${String(f.id)}`)));
-  const indicatori = new Set(
-    rows.flatMap((r) => (r.indicatori ?? []).map((i) => `${String(r.codice)} ${String(i.id)}`)),
-  );
   compare(problems, rel, 'gli obiettivi', want.obiettivi, obiettivi);
   compare(problems, rel, 'le fasi', want.fasi, fasi);
   compare(problems, rel, 'gli indicatori', want.indicatori, indicatori);
 }
 
-function checkCsv(problems: string[], outDir: string, expected: Expected, scope: Scope) {
+/** The CSV tables, read a row at a time. */
+async function checkCsv(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const want = keysOfScope(expected, scope.anno);
   for (const tabella of TABELLE) {
     const rel = `${scope.dir}${tabella}.csv`;
-    const text = readOrReport(problems, outDir, rel);
-    if (text === undefined) continue;
-    let rows: Record<string, string>[];
+    const path = join(outDir, rel);
+    if (!existsSync(path)) {
+      problems.push(`${rel}: il file manca`);
+      continue;
+    }
+    const keys = new Set<string>();
     try {
-      rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+      for await (const r of createReadStream(path).pipe(parse({ columns: true, bom: true })) as AsyncIterable<
+        Record<string, string>
+      >)
+        keys.add(tabella === 'obiettivi' ? r.codice! : `${r.codice} ${r.id}`);
     } catch {
       problems.push(`${rel}: non è un CSV leggibile`);
       continue;
     }
-    const keys = new Set(rows.map((r) => (tabella === 'obiettivi' ? r.codice! : `${r.codice} ${r.id}`)));
     compare(problems, rel, `le righe di ${tabella === 'obiettivi' ? 'obiettivi' : tabella}`, want[tabella], keys);
   }
 }
 
-/** The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id). */
+/**
+ * The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id).
+ * Read whole: exceljs's streaming reader fails on these workbooks (it meets the sheets before
+ * xl/workbook.xml, which names them).
+ */
 async function checkXlsx(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.xlsx`;
   const path = join(outDir, rel);
@@ -232,8 +267,8 @@ export async function reconcile(outDir: string, expected: Expected): Promise<str
     ...anni.map((anno) => ({ anno, label: String(anno), dir: `opendata/${anno}/` })),
   ];
   for (const scope of scopes) {
-    checkJson(problems, outDir, expected, scope);
-    checkCsv(problems, outDir, expected, scope);
+    await checkJson(problems, outDir, expected, scope);
+    await checkCsv(problems, outDir, expected, scope);
     await checkXlsx(problems, outDir, expected, scope);
   }
   for (const codice of allCodici)

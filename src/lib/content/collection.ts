@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { DupSchema, type Dup } from '../../schemas/dup';
 import { EnteSchema, type Ente } from '../../schemas/ente';
-import { type Obiettivo } from '../../schemas/obiettivo';
-import { slugFromCodice } from '../derived/slugs';
-import { objectiveUrl } from '../routes';
 import { loadPerformance, type PerformanceContent } from './load';
+import { byCodice, objectivePage, type ObiettivoPage } from './pages';
+
+export type { ObiettivoPage };
 
 /**
  * Query-once access to the content for pages: every page asks here, nothing calls getCollection
@@ -16,16 +16,6 @@ import { loadPerformance, type PerformanceContent } from './load';
 
 export const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
 
-export interface ObiettivoPage {
-  data: Obiettivo;
-  body: string;
-  /** Path of the source file relative to the repository root. */
-  filePath: string;
-  slug: string;
-  /** Canonical path (docs/contract.md §3): /obiettivi/<anno>/<slug>/ */
-  url: string;
-}
-
 let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[]; performance: PerformanceContent }> | undefined;
 
 async function loadAll() {
@@ -33,17 +23,8 @@ async function loadAll() {
   const dup = DupSchema.parse(loadYaml(readFileSync(join(contentDir, 'dup.yaml'), 'utf8')));
   const entries = await getCollection('obiettivi');
   const obiettivi = entries
-    .map((entry) => {
-      const slug = slugFromCodice(entry.data.codice);
-      return {
-        data: entry.data,
-        body: entry.body ?? '',
-        filePath: entry.filePath ?? '',
-        slug,
-        url: objectiveUrl(entry.data),
-      };
-    })
-    .sort((a, b) => a.data.codice.localeCompare(b.data.codice));
+    .map((entry) => objectivePage({ data: entry.data, body: entry.body ?? '', filePath: entry.filePath ?? '' }))
+    .sort(byCodice);
   return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }
 

@@ -1,15 +1,13 @@
 import { contentDir, getContent, type ObiettivoPage } from '../content/collection';
 import { historyIndex } from './git/history';
-import { openDataDocument, type OpenDataDocument } from '../outputs/opendata/records';
 import { buildIndexes, type Indexes } from './indexes';
 import { updatedDate } from './updated';
 
 /**
- * Build-once data derived from getContent() for the pages: the indexes of src/lib/derived/indexes.ts, the
- * open-data document and last-update dates. Like getContent, each is computed once per build.
+ * Build-once data derived from getContent() for the pages: the indexes of src/lib/derived/indexes.ts and
+ * last-update dates. Like getContent, each is computed once per build.
  */
 let indexes: Promise<Indexes<ObiettivoPage>> | undefined;
-let openData: Promise<OpenDataDocument> | undefined;
 
 export function getIndexes(): Promise<Indexes<ObiettivoPage>> {
   indexes ??= getContent().then(({ obiettivi, dup }) => buildIndexes(obiettivi, dup));
@@ -22,11 +20,6 @@ export async function groupPaths<S extends 'centri' | 'persone'>(section: S) {
   return groups.map((group: Indexes<ObiettivoPage>[S][number]) => ({ params: { slug: group.slug }, props: { group } }));
 }
 
-/** The open-data document of every objective (docs/contract.md §4). */
-export function getOpenData(): Promise<OpenDataDocument> {
-  openData ??= getContent().then(({ ente, obiettivi }) => openDataDocument(ente, obiettivi));
-  return openData;
-}
 
 /** Last-update date (git: last change of its data) of an objective page. */
 export function updatedOf(page: ObiettivoPage): string {

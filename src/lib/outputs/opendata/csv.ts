@@ -1,3 +1,5 @@
+import { Readable, pipeline } from 'node:stream';
+import { stringify as stringifyStream, type Options } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns, type Column } from './columns';
 import { neutraliseFormula } from './formula';
@@ -29,33 +31,64 @@ function cell(value: unknown, decimals?: number): string | number {
  * A UTF-8 byte order mark goes first: without it Excel reads the file in the local code page and breaks
  * the accents; CSV parsers skip it (csv-parse `bom: true`, Python `utf-8-sig`, R `fileEncoding = "UTF-8-BOM"`).
  */
-export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
-  return stringify(
-    rows.map((row) => columns.map((column) => cell(column.value(row), CSV_DECIMALS[column.name]))),
-    { header: true, columns: columns.map((column) => column.name), record_delimiter: 'windows', bom: true },
-  );
+function csvOptions<R>(columns: readonly Column<R>[]): Options {
+  return { header: true, columns: columns.map((column) => column.name), record_delimiter: 'windows', bom: true };
 }
 
-/** The objectives with `url` made absolute on the site's address (ente.yaml sito_url). */
-function withAbsoluteUrls(obiettivi: readonly OpenDataObiettivo[], siteUrl: string): OpenDataObiettivo[] {
-  return obiettivi.map((o) => ({ ...o, url: new URL(o.url, siteUrl).href }));
+function* cells<R>(columns: readonly Column<R>[], rows: Iterable<R>): Generator<(string | number)[]> {
+  for (const row of rows) yield columns.map((column) => cell(column.value(row), CSV_DECIMALS[column.name]));
+}
+
+export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
+  return stringify([...cells(columns, rows)], csvOptions(columns));
+}
+
+/** `url` made absolute on the site's address (ente.yaml sito_url): a downloaded file has no page to be relative to. */
+function withAbsoluteUrl(obiettivo: OpenDataObiettivo, siteUrl: string): OpenDataObiettivo {
+  return { ...obiettivo, url: new URL(obiettivo.url, siteUrl).href };
+}
+
+/** What is done with a table's columns and rows, whatever the row type. */
+type WithTable<T> = <R>(columns: readonly Column<R>[], rows: Iterable<R>) => T;
+
+/** The columns and rows of one of the three tables; rows are produced one at a time, as they are read. */
+function table<T>(tabella: Tabella, records: readonly OpenDataObiettivo[], siteUrl: string, use: WithTable<T>): T {
+  function* each<R>(rows: (o: OpenDataObiettivo) => Iterable<R>): Generator<R> {
+    for (const o of records) yield* rows(withAbsoluteUrl(o, siteUrl));
+  }
+  switch (tabella) {
+    case 'obiettivi':
+      return use(
+        obiettiviColumns(),
+        each((o) => [o]),
+      );
+    case 'fasi':
+      return use(
+        fasiColumns(),
+        each((o) => o.fasi.map((fase) => ({ codice: o.codice, fase }))),
+      );
+    case 'indicatori':
+      return use(
+        indicatoriColumns(anniStorico(records)),
+        each((o) => o.indicatori.map((indicatore) => ({ codice: o.codice, indicatore }))),
+      );
+  }
 }
 
 /** One of the three tables for a set of open-data objectives; `siteUrl` makes the URLs absolute. */
 export function csvTable(tabella: Tabella, records: readonly OpenDataObiettivo[], siteUrl: string): string {
-  const obiettivi = withAbsoluteUrls(records, siteUrl);
-  switch (tabella) {
-    case 'obiettivi':
-      return toCsv(obiettiviColumns(), obiettivi);
-    case 'fasi':
-      return toCsv(
-        fasiColumns(),
-        obiettivi.flatMap((o) => o.fasi.map((fase) => ({ codice: o.codice, fase }))),
-      );
-    case 'indicatori':
-      return toCsv(
-        indicatoriColumns(anniStorico(obiettivi)),
-        obiettivi.flatMap((o) => o.indicatori.map((indicatore) => ({ codice: o.codice, indicatore }))),
-      );
-  }
+  return table(tabella, records, siteUrl, (columns, rows) => toCsv(columns, [...rows]));
+}
+
+/**
+ * The same table as csvTable, as a stream: rows go through csv-stringify one at a time, so the file is
+ * never whole in memory (obiettivi.csv of every year at 10,000 objectives).
+ */
+export function csvTableStream(tabella: Tabella, records: readonly OpenDataObiettivo[], siteUrl: string): Readable {
+  return table(tabella, records, siteUrl, (columns, rows) => {
+    const csv = stringifyStream(csvOptions(columns));
+    // An error in a row (or in csv-stringify) ends the returned stream with that error.
+    pipeline(Readable.from(cells(columns, rows)), csv, () => {});
+    return csv;
+  });
 }

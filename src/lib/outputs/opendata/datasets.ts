@@ -21,6 +21,7 @@ export function datasetFiles(anno?: number) {
     ...TABELLE.map((tabella) => ({
       path: `${dir}${tabella}.csv`,
       format: 'CSV' as const,
+      tabella,
       title: `Tabella ${tabella} (CSV)`,
       description: `Tabella ${tabella} ${which} in CSV (UTF-8, separatore virgola): ${righe[tabella]}.`,
     })),

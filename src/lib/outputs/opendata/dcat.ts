@@ -1,4 +1,5 @@
 import type { Ente } from '../../../schemas/ente';
+import { OPENDATA_CATALOGUE_URL } from '../../routes';
 import { MEDIA_TYPES } from './media-types';
 
 /**
@@ -89,7 +90,7 @@ export function dcatCatalog(ente: Ente, datasets: readonly DatasetSpec[]) {
       xsd: 'http://www.w3.org/2001/XMLSchema#',
       vcard: 'http://www.w3.org/2006/vcard/ns#',
     },
-    '@id': abs('/opendata/catalogo.jsonld'),
+    '@id': abs(OPENDATA_CATALOGUE_URL),
     '@type': ['dcatapit:Catalog', 'dcat:Catalog'],
     'dct:title': `Dati aperti degli obiettivi di PEG – ${ente.nome}`,
     'dct:description': `Catalogo dei dati aperti degli obiettivi del Piano esecutivo di gestione del ${ente.nome}.`,

@@ -69,3 +69,24 @@ export function openDataDocument(ente: Ente, items: readonly { data: Obiettivo; 
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * toJson of `{ ...envelope, obiettivi }`, byte for byte, one piece per objective: the document is never
+ * one string in memory (obiettivi.json of every year is ~150 MB at 10,000 objectives). The envelope is
+ * serialised around a marker that JSON.stringify escapes, so its keys and indentation are JSON.stringify's own.
+ */
+export function* jsonDocumentChunks(
+  envelope: Omit<OpenDataDocument, 'obiettivi'>,
+  obiettivi: Iterable<OpenDataObiettivo>,
+): Generator<string> {
+  const MARKER = '\u0000obiettivi\u0000';
+  const [head, tail] = toJson({ ...envelope, obiettivi: [MARKER] }).split(JSON.stringify(MARKER)) as [string, string];
+  // Inside the list an objective sits two levels deep; its strings hold no raw line breaks (JSON escapes them).
+  const indent = head.slice(head.lastIndexOf('\n') + 1);
+  let first = true;
+  for (const obiettivo of obiettivi) {
+    yield `${first ? head : `,\n${indent}`}${JSON.stringify(obiettivo, null, 2).replaceAll('\n', `\n${indent}`)}`;
+    first = false;
+  }
+  yield first ? toJson({ ...envelope, obiettivi: [] }) : tail;
+}

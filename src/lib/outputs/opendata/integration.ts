@@ -1,0 +1,69 @@
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { timePhase } from '../../build/phases';
+import { OPENDATA_URL } from '../../routes';
+import { openDataFiles, openDataSource, type OpenDataFile } from './files';
+
+/**
+ * The open-data files (files.ts) outside Astro's page pipeline: `astro build` writes them into its output
+ * folder once the pages are done, `astro dev` answers their URLs from the same list, so `astro build` alone,
+ * `npm run build` and the dev server publish the same bytes.
+ */
+
+async function send(file: OpenDataFile, to: () => Writable, whole: (bytes: string | Buffer) => void) {
+  const body = await file.body();
+  if (body instanceof Readable) await pipeline(body, to());
+  else whole(body);
+}
+
+/** Writes every open-data file below `outDir`; large files are streamed to disk, never whole in memory. */
+export async function writeOpenData(outDir: string, contentDir: string): Promise<number> {
+  const files = openDataFiles(openDataSource(contentDir));
+  for (const dir of new Set(files.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
+  for (const file of files) {
+    const target = join(outDir, file.path);
+    await send(
+      file,
+      () => createWriteStream(target),
+      (bytes) => writeFileSync(target, bytes),
+    );
+  }
+  return files.length;
+}
+
+async function serve(contentDir: string, path: string, res: ServerResponse): Promise<boolean> {
+  const file = openDataFiles(openDataSource(contentDir)).find((f) => f.path === path);
+  if (!file) return false;
+  res.setHeader('Content-Type', file.mediaType);
+  await send(
+    file,
+    () => res,
+    (bytes) => res.end(bytes),
+  );
+  return true;
+}
+
+export function openDataIntegration({ contentDir }: { contentDir: string }): AstroIntegration {
+  return {
+    name: 'peg-opendata',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+          // The /opendata/ page itself is Astro's; the files under it are answered here.
+          if (!path.startsWith(OPENDATA_URL) || path.endsWith('/')) return next();
+          serve(contentDir, path, res).then((served) => served || next(), next);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const written = await timePhase('dati aperti', () => writeOpenData(fileURLToPath(dir), contentDir));
+        logger.info(`${written} file di dati aperti scritti`);
+      },
+    },
+  };
+}
