@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
 import { primarySass } from './src/lib/view/color.ts';
 import { cspConfig } from './src/lib/outputs/csp/policy.ts';
+import { shareImageIntegration } from './src/lib/outputs/share-image/integration.ts';
 
 // The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -26,6 +27,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  integrations: [shareImageIntegration(contentDir)],
   vite: {
     build: { assetsInlineLimit: 0 },
     css: {
