@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../build/workers';
 import { checkObjective, type ObjectiveFile, type ObjectiveResult } from './check-objective';
 import type { ObjectiveContext } from './objective-rules';
@@ -7,17 +6,9 @@ import type { ObjectiveContext } from './objective-rules';
 /** Below this many files, starting workers (module loading, ≈0.2 s each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 1000;
 
-/** The worker module beside this one: .ts under tsx and vitest, .js once compiled. */
-function startObjectiveWorker(workerData: unknown): Worker {
-  return startWorker(
-    new URL(`./objective-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
-    workerData,
-  );
-}
-
 function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<ObjectiveResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = startObjectiveWorker({ files, context });
+    const worker = startWorker(import.meta.url, 'objective-worker', { files, context });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -32,11 +32,11 @@ export function shareImages(content: Pick<Content, 'ente' | 'obiettivi'>): Share
   ];
 }
 
-/** Most workers started: each holds satori, the fonts and libvips (≈100 MB). */
+/** Most workers started: each loads its own satori, fonts and libvips. */
 const MAX_WORKERS = 4;
 /**
  * Up to this many missing images render on the calling thread: starting a worker (tsx, satori, sharp,
- * fonts) costs ≈1 s, about fifteen images; an editor's pull request changes one or two.
+ * fonts) took 1.8 s on the loaded 2-core machine, and an editor's pull request changes one or two.
  */
 const IN_PROCESS_MAX = 16;
 
@@ -62,7 +62,7 @@ async function renderInWorkers(
       worker.once('exit', (code) => reject(new Error(`share-image worker exited with code ${code}`)));
       send();
     });
-  const workers = Array.from({ length: threads }, () => startWorker(new URL('./worker.ts', import.meta.url)));
+  const workers = Array.from({ length: threads }, () => startWorker(import.meta.url, 'worker'));
   try {
     await Promise.all(workers.map(run));
   } finally {
