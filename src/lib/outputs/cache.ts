@@ -82,9 +82,9 @@ export async function cacheFile(namespace: string, keyParts: unknown, options: C
 }
 
 /** Marks a cached file as used now, so pruning keeps it; a read-only cache still serves hits. */
-function touch(file: string): Promise<void> {
+async function touch(file: string): Promise<void> {
   const now = new Date();
-  return utimes(file, now, now).catch(() => {});
+  await utimes(file, now, now).catch(() => {});
 }
 
 /**
