@@ -5,6 +5,7 @@ import { load } from 'js-yaml';
 import { cspConfig } from './src/lib/outputs/csp/policy.ts';
 import { precompiledStyles } from './src/lib/build/styles.ts';
 import { openDataIntegration } from './src/lib/outputs/opendata/integration.ts';
+import { shareImageIntegration } from './src/lib/outputs/share-image/integration.ts';
 
 // The public address and the colour come from the comune's own settings, so a fork only edits content/ente.yaml.
 const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -18,7 +19,7 @@ export default defineConfig({
   // The benchmark gives each run its own cache, to measure cold and warm builds.
   cacheDir: process.env.PEG_CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
-  integrations: [openDataIntegration({ contentDir })],
+  integrations: [openDataIntegration({ contentDir }), shareImageIntegration(contentDir)],
   trailingSlash: 'always',
   // Stylesheets and scripts are always files: the Content-Security-Policy allows no inline code.
   build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },

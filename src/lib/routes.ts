@@ -24,6 +24,14 @@ export function objectiveUrl({ codice, anno }: { codice: string; anno: number })
   return `${yearUrl(anno)}${slugFromCodice(codice)}/`;
 }
 
+/** An objective's share image (Open Graph, Twitter), beside its page: /obiettivi/<anno>/<slug>/anteprima.png */
+export function objectiveShareImageUrl(obiettivo: { codice: string; anno: number }): string {
+  return `${objectiveUrl(obiettivo)}anteprima.png`;
+}
+
+/** The share image of every page that is not an objective. */
+export const SITE_SHARE_IMAGE_URL = '/anteprima.png';
+
 /** Path of a year's overview: the latest year is the home page, earlier years /panoramica/<anno>/. */
 export function overviewPath(anno: number, anni: readonly number[]): string {
   return anno === anni[0] ? HOME_URL : `/panoramica/${anno}/`;

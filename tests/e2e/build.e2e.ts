@@ -130,6 +130,16 @@ describe('reconciliation of the built site with content/', () => {
     expect(await reconcile(dir, expected)).toEqual(['pagine degli obiettivi: mancano le pagine di 2021_C03_01']);
   });
 
+  it('names the objective whose share image is missing, and the site-wide image', async () => {
+    const dir = copy();
+    rmSync(join(dir, 'obiettivi/2021/c03-01/anteprima.png'));
+    rmSync(join(dir, 'anteprima.png'));
+    expect(await reconcile(dir, expected)).toEqual([
+      'immagini di anteprima: mancano quelle degli obiettivi 2021_C03_01',
+      'anteprima.png: l’immagine di anteprima del sito manca',
+    ]);
+  });
+
   it('names the fase whose CSV row is missing, in the table of its year', async () => {
     const dir = copy();
     const file = join(dir, 'opendata/2020/fasi.csv');

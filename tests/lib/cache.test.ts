@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheKey, MAX_AGE_DAYS } from '../../src/lib/outputs/cache';
+import { cached, cacheFile, cacheKey, MAX_AGE_DAYS, placeCached, storeCached } from '../../src/lib/outputs/cache';
 import { tempCacheDir } from '../support/temp';
 
 const cacheDir = tempCacheDir('peg-cache-');
@@ -40,7 +40,7 @@ describe('cached', () => {
   it('produces again, and replaces the file, when a stored file fails the valid check', async () => {
     const valid = (hit: Buffer) => hit.toString().endsWith('.');
     await cached('prova', 'k', produceText('intero.'), { ext: 'txt', valid });
-    const file = join(dir, 'prova', `${cacheKey('k')}.txt`);
+    const file = join(cacheDir(), 'prova', `${cacheKey('k')}.txt`);
     writeFileSync(file, 'inter');
     const again = produceText('intero.');
     expect((await cached('prova', 'k', again, { ext: 'txt', valid })).toString()).toBe('intero.');
@@ -94,5 +94,25 @@ describe('cached', () => {
     await expect(cached('prova', 1, produceText(''), { ext: 'png/../x' })).rejects.toThrowErrorMatchingInlineSnapshot(
       `[Error: cache: extension "png/../x" must be lowercase letters and digits]`,
     );
+  });
+});
+
+describe('placeCached', () => {
+  it('links a stored file to the target, replacing an earlier output, and says false on a miss', async () => {
+    const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
+    const target = join(cacheDir(), 'uscita.txt');
+    expect(await placeCached(file, target)).toBe(false);
+
+    expect(await storeCached(file, Buffer.from('contenuto'))).toBe(true);
+    writeFileSync(target, 'vecchio');
+    expect(await placeCached(file, target)).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('contenuto');
+    expect(statSync(target).ino).toBe(statSync(file).ino);
+  });
+
+  it('fails when the target folder is missing, rather than calling it a miss', async () => {
+    const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
+    await storeCached(file, Buffer.from('contenuto'));
+    await expect(placeCached(file, join(cacheDir(), 'manca', 'uscita.txt'))).rejects.toThrow(/ENOENT/);
   });
 });

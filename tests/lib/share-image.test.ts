@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
 import sharp from 'sharp';
@@ -23,6 +24,7 @@ import {
   TITLE_FONT_SIZE,
   TITLE_LINE_HEIGHT,
 } from '../../src/lib/outputs/share-image/render';
+import { shareImages, writeShareImages } from '../../src/lib/outputs/share-image/images';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
 import { tempCacheDir } from '../support/temp';
 
@@ -348,5 +350,52 @@ describe('cachedShareImage', () => {
     const retitled = { ...handTyped, titolo: `${handTyped.titolo} e della ripresa` };
     expect((await cachedShareImage(objectiveCard(retitled, ente))).equals(first)).toBe(false);
     expect(files()).toHaveLength(2);
+  });
+});
+
+describe('writeShareImages', () => {
+  let cache: string;
+  beforeAll(() => {
+    cache = tempDir('peg-share-write-cache-');
+    vi.stubEnv('PEG_CACHE_DIR', cache);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
+  // More than the build renders on its own thread, so the worker pool runs.
+  const obiettivi = Array.from({ length: 20 }, (_, i) => ({
+    file: `obiettivi/2020/z${i}.md`,
+    body: '',
+    data: { ...handTyped, codice: `2020_Z${String(i).padStart(2, '0')}_00`, titolo: `${handTyped.titolo} ${i}` },
+  }));
+  const images = shareImages({ ente, obiettivi });
+
+  it('lists the site-wide image and one per objective at the addresses of routes.ts', () => {
+    expect(images.map((i) => i.url).slice(0, 3)).toEqual([
+      '/anteprima.png',
+      '/obiettivi/2020/z00-00/anteprima.png',
+      '/obiettivi/2020/z01-00/anteprima.png',
+    ]);
+    expect(images).toHaveLength(21);
+  });
+
+  it('renders the missing images (the same bytes as on this thread), then links every one from the cache', async () => {
+    const cold = tempDir('peg-share-write-');
+    const first = await writeShareImages(cold, images);
+    // 21 missing, over the 16 rendered on the calling thread: two workers wherever there are two cores.
+    expect(first).toEqual({ cached: 0, rendered: 21, workers: availableParallelism() < 2 ? 0 : 2 });
+    const sample = images[5]!;
+    expect(readFileSync(join(cold, sample.url)).equals(await renderShareImage(sample.card))).toBe(true);
+
+    const warm = tempDir('peg-share-write-');
+    expect(await writeShareImages(warm, images)).toEqual({ cached: 21, rendered: 0, workers: 0 });
+    const cachedFiles = readdirSync(join(cache, 'share-image')).map(
+      (name) => statSync(join(cache, 'share-image', name)).ino,
+    );
+    for (const image of images) {
+      expect(readFileSync(join(warm, image.url)).equals(readFileSync(join(cold, image.url)))).toBe(true);
+      expect(cachedFiles).toContain(statSync(join(warm, image.url)).ino);
+    }
   });
 });

@@ -6,12 +6,20 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
-import { documentoUrl, objectiveUrl, PERFORMANCE, relazionePdfUrl, relazioneUrl } from '../routes';
+import {
+  documentoUrl,
+  objectiveShareImageUrl,
+  objectiveUrl,
+  PERFORMANCE,
+  relazionePdfUrl,
+  relazioneUrl,
+  SITE_SHARE_IMAGE_URL,
+} from '../routes';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly
- * those of the built site: objective pages, rows of every JSON, CSV and XLSX file of the open data
- * (all years and each year), entries of the search index and of the sitemap. Any difference is a line in
+ * those of the built site: objective pages (and their share images), rows of every JSON, CSV and XLSX
+ * file of the open data (all years and each year), entries of the search index and of the sitemap. Any difference is a line in
  * Italian naming the missing (or extra) codes, and the build does not publish.
  */
 
@@ -260,7 +268,17 @@ export async function reconcile(outDir: string, expected: Expected): Promise<str
   const codici = (urls: Iterable<string>) => new Set([...urls].map((url) => urlToCodice.get(url) ?? url));
   const allCodici = new Set(expected.obiettivi.keys());
 
-  compare(problems, 'pagine degli obiettivi', 'le pagine di', allCodici, codici(objectivePages(outDir)));
+  const pages = codici(objectivePages(outDir));
+  compare(problems, 'pagine degli obiettivi', 'le pagine di', allCodici, pages);
+  // The og:image of every page: written after the pages (src/lib/outputs/share-image/integration.ts),
+  // so checked apart; a missing page is reported above, not once more for its image.
+  const shown = [...pages].filter((codice) => expected.obiettivi.has(codice));
+  const withImage = shown.filter((codice) =>
+    existsSync(join(outDir, objectiveShareImageUrl({ codice, anno: expected.obiettivi.get(codice)!.anno }))),
+  );
+  compare(problems, 'immagini di anteprima', 'quelle degli obiettivi', new Set(shown), new Set(withImage));
+  if (!existsSync(join(outDir, SITE_SHARE_IMAGE_URL)))
+    problems.push(`${SITE_SHARE_IMAGE_URL.slice(1)}: l’immagine di anteprima del sito manca`);
   const anni = [...new Set([...expected.obiettivi.values()].map((o) => o.anno))].sort();
   const scopes: Scope[] = [
     { label: 'tutti gli anni', dir: 'opendata/' },

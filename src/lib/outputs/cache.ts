@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * Content-addressed cache for derived files (share images today, anything costly tomorrow). A file's
@@ -71,10 +71,69 @@ export interface CacheOptions {
 }
 
 /**
+ * The path of the cached file for `keyParts` in `namespace`, present or not. The first call for a
+ * namespace in a process prunes its folder, so wait for it before looking for the file.
+ */
+export async function cacheFile(namespace: string, keyParts: unknown, options: CacheOptions): Promise<string> {
+  if (!NAME.test(namespace)) throw new Error(`cache: namespace "${namespace}" must be lowercase kebab-case`);
+  if (!NAME.test(options.ext))
+    throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
+  const dir = join(cacheDir(), namespace);
+  await pruneOnce(dir);
+  return join(dir, `${cacheKey(keyParts)}.${options.ext}`);
+}
+
+/** Marks a cached file as used now, so pruning keeps it; a read-only cache still serves hits. */
+async function touch(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => {});
+}
+
+/**
+ * Stores `output` as the cached `file` (from cacheFile). Writes go to a temporary file renamed into
+ * place, so a build killed midway or two builds running at once never leave a half-written file under
+ * a valid name. A cache folder that cannot be written (read-only checkout) costs speed, not the build:
+ * false, with a warning.
+ */
+export async function storeCached(file: string, output: Uint8Array): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(temp, output);
+    await rename(temp, file);
+    return true;
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => {}); // nothing to clean if the folder itself failed
+    console.warn(`cache: cannot store ${file}: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * Puts the cached `file` at `target` without reading it: a hard link, or a copy where links are not
+ * possible (another file system). False when the file is not in the cache. Cached files are never
+ * rewritten in place (storeCached renames), so a link cannot change under the output that shares it.
+ */
+export async function placeCached(file: string, target: string): Promise<boolean> {
+  try {
+    await link(file, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !(await stat(file).catch(() => null))) return false;
+    if (code === 'EEXIST') {
+      await rm(target, { force: true }); // an earlier build's output: replace it
+      return placeCached(file, target);
+    }
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    await copyFile(file, target);
+  }
+  await touch(file);
+  return true;
+}
+
+/**
  * Returns the cached file for `keyParts` in `namespace`, or calls `produce`, stores its result and
- * returns it. Writes go to a temporary file renamed into place, so a build killed midway or two builds
- * running at once never leave a half-written file under a valid name. A cache folder that cannot be
- * written (read-only checkout) costs speed, not the build.
+ * returns it.
  */
 export async function cached(
   namespace: string,
@@ -82,31 +141,17 @@ export async function cached(
   produce: () => Promise<Uint8Array> | Uint8Array,
   options: CacheOptions,
 ): Promise<Buffer> {
-  if (!NAME.test(namespace)) throw new Error(`cache: namespace "${namespace}" must be lowercase kebab-case`);
-  if (!NAME.test(options.ext))
-    throw new Error(`cache: extension "${options.ext}" must be lowercase letters and digits`);
-  const dir = join(cacheDir(), namespace);
-  const file = join(dir, `${cacheKey(keyParts)}.${options.ext}`);
-  await pruneOnce(dir);
+  const file = await cacheFile(namespace, keyParts, options);
   try {
     const hit = await readFile(file);
     if (options.valid?.(hit) !== false) {
-      const now = new Date();
-      await utimes(file, now, now).catch(() => {}); // a read-only cache still serves hits
+      await touch(file);
       return hit;
     }
   } catch {
     // Missing, or unreadable: either way a miss. The write below reports a folder that is unusable.
   }
   const output = Buffer.from(await produce());
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, output);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => {}); // nothing to clean if the folder itself failed
-    console.warn(`cache: cannot store ${file}: ${(error as Error).message}`);
-  }
+  await storeCached(file, output);
   return output;
 }

@@ -1,27 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../build/workers';
 import { checkObjective, type ObjectiveFile, type ObjectiveResult } from './check-objective';
 import type { ObjectiveContext } from './objective-rules';
 
 /** Below this many files, starting workers (module loading, ≈0.2 s each) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 1000;
 
-/**
- * Starts a worker on the objective-worker module. Under TypeScript (tsx, vitest) workers inherit no
- * loader hooks, so the worker registers tsx itself before importing the .ts entry.
- */
-function startWorker(workerData: unknown): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./objective-worker.js', self), { workerData });
-  const entry = new URL('./objective-worker.ts', self).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 function runWorker(files: ObjectiveFile[], context: ObjectiveContext): Promise<ObjectiveResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ files, context });
+    const worker = startWorker(import.meta.url, 'objective-worker', { files, context });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -11,7 +11,7 @@ import {
   type Esito,
 } from '../derived/metrics';
 import { objectiveCard, shareImageAlt } from '../outputs/share-image/card';
-import { yearUrl } from '../routes';
+import { objectiveShareImageUrl, yearUrl } from '../routes';
 import { trasparenzaTrail, type Crumb } from './breadcrumb';
 import { raggiuntiText } from './esiti';
 import { avanzamentoParts, coverageText, formatAvanzamento, formatDate, type AvanzamentoParts } from './format';
@@ -120,7 +120,7 @@ export function objectiveRouteData(
       { label: t('breadcrumb.obiettiviAnno', { anno: o.anno }), href: yearUrl(o.anno) },
       { label: o.codice },
     ],
-    image: `${page.url}anteprima.png`,
+    image: objectiveShareImageUrl(o),
     imageAlt: shareImageAlt(objectiveCard(o, ente)),
     header: {
       dupChain: dupChain(dup, o.dup),

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { timePhase } from '../../build/phases';
+import { loadContent } from '../../content/load';
+import { SITE_SHARE_IMAGE_URL } from '../../routes';
+import { shareImages, writeShareImages } from './images';
+import { cachedShareImage } from './index';
+
+/**
+ * The share images as an Astro integration rather than as pages: `astro build` writes them all into
+ * the output folder once the pages are done (images.ts), `astro dev` serves them from the same list.
+ * Content is read with the plain reader (src/lib/content/load.ts), the one reconciliation uses too.
+ */
+export function shareImageIntegration(contentDir: string): AstroIntegration {
+  return {
+    name: 'peg-share-images',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const stats = await timePhase('immagini di anteprima', () =>
+          writeShareImages(fileURLToPath(dir), shareImages(loadContent(contentDir))),
+        );
+        logger.info(
+          `${stats.rendered + stats.cached} immagini di anteprima: ${stats.rendered} generate` +
+            (stats.workers > 0 ? ` (${stats.workers} thread)` : '') +
+            `, ${stats.cached} dalla cache`,
+        );
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+          // Every share image's name is the site-wide one's: a cheap test before reading content/.
+          if (!path.endsWith(SITE_SHARE_IMAGE_URL)) return next();
+          const image = shareImages(loadContent(contentDir)).find((i) => i.url === path);
+          if (!image) return next();
+          cachedShareImage(image.card).then((png) => {
+            res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length });
+            res.end(png);
+          }, next);
+        });
+      },
+    },
+  };
+}
