@@ -26,7 +26,7 @@ import {
 } from '../../src/lib/outputs/share-image/render';
 import { shareImages, writeShareImages } from '../../src/lib/outputs/share-image/images';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
-import { tempCacheDir } from '../support/temp';
+import { tempCacheDir, tempDir } from '../support/temp';
 
 const content = loadContent('content');
 const { ente } = content;
@@ -354,14 +354,7 @@ describe('cachedShareImage', () => {
 });
 
 describe('writeShareImages', () => {
-  let cache: string;
-  beforeAll(() => {
-    cache = tempDir('peg-share-write-cache-');
-    vi.stubEnv('PEG_CACHE_DIR', cache);
-  });
-  afterAll(() => {
-    vi.unstubAllEnvs();
-  });
+  const cacheDir = tempCacheDir('peg-share-write-cache-', 'block');
 
   // More than the build renders on its own thread, so the worker pool runs.
   const obiettivi = Array.from({ length: 20 }, (_, i) => ({
@@ -390,8 +383,8 @@ describe('writeShareImages', () => {
 
     const warm = tempDir('peg-share-write-');
     expect(await writeShareImages(warm, images)).toEqual({ cached: 21, rendered: 0, workers: 0 });
-    const cachedFiles = readdirSync(join(cache, 'share-image')).map(
-      (name) => statSync(join(cache, 'share-image', name)).ino,
+    const cachedFiles = readdirSync(join(cacheDir(), 'share-image')).map(
+      (name) => statSync(join(cacheDir(), 'share-image', name)).ino,
     );
     for (const image of images) {
       expect(readFileSync(join(warm, image.url)).equals(readFileSync(join(cold, image.url)))).toBe(true);
