@@ -15,9 +15,9 @@ import { cacheKey } from './cache';
  *
  * - the code: a digest of every file under src/ and of astro.config.mjs. Astro's module-graph hash already
  *   follows imports (components, src/lib, it.json, styles, client scripts: checked with real builds,
- *   docs/benchmarks.md), but not what a module reads at run time or what Astro adds to every page
- *   (the CSP <meta>); keying on the whole tree closes those gaps for free where the cache matters,
- *   since editors' pull requests change content/ and not code;
+ *   docs/benchmarks.md), but not what a module reads at run time, nor the CSP <meta> of every page, which
+ *   lists the hashes of the inline scripts of the whole site (astro/dist/core/csp/common.js); keying on
+ *   the whole tree closes those gaps for free where the cache matters: editors change content/, not code;
  * - everything the page reads from content/: the objective's front matter, body and path, ente.yaml,
  *   dup.yaml, and its git history (dates, changes, whether the clone is shallow);
  * - what the page shows that comes from other objectives, read by the layout and components through
