@@ -15,14 +15,16 @@ import { hashTree } from './support/tree';
 const A = '/obiettivi/2020/a01-00/';
 const B = '/obiettivi/2020/s01-00/';
 const work = tempDir('peg-incremental-', { keep: 'file' });
-const content = join(work, 'content');
+// content/ inside a repository of its own, as in a comune's checkout (the validator refuses a .git in content/).
+const repo = join(work, 'repo');
+const content = join(repo, 'content');
 const cache = join(work, 'cache');
 let builds = 0;
 
 function git(args: string[], date: string) {
   const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   const result = spawnSync('git', ['-c', 'user.name=Redazione', '-c', 'user.email=peg@example.org', ...args], {
-    cwd: content,
+    cwd: repo,
     env,
     encoding: 'utf8',
   });
@@ -72,6 +74,7 @@ function buildBoth() {
 
 describe('incremental build of the objective pages', () => {
   beforeAll(() => {
+    mkdirSync(repo);
     cpSync('content', content, { recursive: true });
     mkdirSync(cache);
     git(['init', '-q'], '2030-01-01T10:00:00Z');

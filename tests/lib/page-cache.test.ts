@@ -49,19 +49,19 @@ describe('objective page cache key', () => {
     mkdirSync(join(root, 'src', 'i18n'), { recursive: true });
     writeFileSync(join(root, 'src', 'i18n', 'it.json'), '{"a":"uno"}');
     writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
-    const first = codeDigest(root);
-    expect(codeDigest(root)).toBe(first);
+    const first = codeDigest(root, { fresh: true });
+    expect(codeDigest(root, { fresh: true })).toBe(first);
 
     writeFileSync(join(root, 'src', 'i18n', 'it.json'), '{"a":"due"}');
-    const second = codeDigest(root);
+    const second = codeDigest(root, { fresh: true });
     expect(second).not.toBe(first);
 
     writeFileSync(join(root, 'astro.config.mjs'), 'export default { site: "x" };');
-    const third = codeDigest(root);
+    const third = codeDigest(root, { fresh: true });
     expect(third).not.toBe(second);
 
     writeFileSync(join(root, 'src', 'new.ts'), '');
-    expect(codeDigest(root)).not.toBe(third);
+    expect(codeDigest(root, { fresh: true })).not.toBe(third);
   });
 });
 

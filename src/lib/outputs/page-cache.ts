@@ -31,11 +31,12 @@ import { cacheKey } from './cache';
 /** Bump when the shape of the key changes meaning. */
 const KEY_VERSION = 1;
 
-let code: string | undefined;
+const digests = new Map<string, string>();
 
-/** SHA-256 of the paths and bytes of every file under src/ and of astro.config.mjs, once per process. */
-export function codeDigest(root = process.cwd()): string {
-  if (code !== undefined && root === process.cwd()) return code;
+/** SHA-256 of the paths and bytes of every file under src/ and of astro.config.mjs, once per build. */
+export function codeDigest(root = process.cwd(), { fresh = false } = {}): string {
+  const known = digests.get(root);
+  if (known !== undefined && !fresh) return known;
   const hash = createHash('sha256');
   const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -46,7 +47,7 @@ export function codeDigest(root = process.cwd()): string {
     hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
   }
   const digest = hash.digest('hex');
-  if (root === process.cwd()) code = digest;
+  digests.set(root, digest);
   return digest;
 }
 
@@ -58,7 +59,8 @@ export async function objectivePagePaths() {
     objectivePaths(),
   ]);
   const history = historyIndex(contentDir);
-  const site = { code: codeDigest(), ente, dup, latestYear: latestYear(obiettivi), historyStatus: history.status };
+  // Hashed once: the same for every page.
+  const site = cacheKey({ code: codeDigest(), ente, dup, latestYear: latestYear(obiettivi), history: history.status });
   return paths.map((path) => {
     const { data, body, filePath, url } = path.props.obiettivo;
     return {
