@@ -29,6 +29,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Objective pages carry a cacheKey of all their inputs (src/lib/outputs/page-cache.ts): unchanged ones are
+  // copied from the cache folder instead of rendered (docs/architecture.md, "Incremental build").
+  experimental: { incrementalBuild: true },
   vite: {
     build: { assetsInlineLimit: 0 },
     // Bootstrap Italia + site.scss, in the comune's colour: compiled once, then read from the cache (PEG_CACHE_DIR).

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
 import { printRelazioni } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
+import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
@@ -32,6 +33,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   }
   await checkpoint('convalida');
 
+  beginIncrementalBuild(env);
   const astro = await new Promise<number>((done, fail) => {
     const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
       env: { ...env, PEG_OUT_DIR: staging },
@@ -40,6 +42,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
     child.once('error', fail);
     child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
+  if (astro === 0) endIncrementalBuild(env);
   if (astro !== 0 || !existsSync(staging)) {
     log(`✖ Astro non ha completato la costruzione (uscita ${astro}). ${outDir} non è stato toccato.`);
     return 1;
