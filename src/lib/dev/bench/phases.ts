@@ -55,7 +55,11 @@ export function phaseRows(timings: readonly PhaseTiming[]): PhaseRow[] {
   const root: Node = { name: '', seconds: 0, cpuSeconds: 0, children: [] };
   const open: { timing: PhaseTiming; node: Node }[] = [];
   for (const timing of sorted) {
-    while (open.length > 0 && end(timing) > end(open.at(-1)!.timing) + CLOCK_SLACK_MS) open.pop();
+    // Inside the innermost open phase if it starts before that one ends and ends no later (give or take the
+    // slack); a phase that starts as the previous one ends is its sibling, however short both are.
+    const inside = (outer: PhaseTiming) =>
+      timing.start + CLOCK_SLACK_MS < end(outer) && end(timing) <= end(outer) + CLOCK_SLACK_MS;
+    while (open.length > 0 && !inside(open.at(-1)!.timing)) open.pop();
     const parent = open.at(-1)?.node ?? root;
     // Same name under the same parent: one row, summed.
     let node = parent.children.find((child) => child.name === timing.phase);
