@@ -1,10 +1,11 @@
 /**
  * npm run bench [-- --sizes 100,1000,10000]
- * Measures validation, cold and warm astro builds and the template-string floor for generated content of
- * each size; writes bench/results.json and the tables of docs/benchmarks.md. Logic: src/lib/dev/bench/.
+ * Measures validation, cold and warm `npm run build` (phase by phase) and the template-string floor for
+ * generated content of each size; writes bench/results.json and the tables of docs/benchmarks.md. Logic: src/lib/dev/bench/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchSize } from '../src/lib/dev/bench/run';
+import { phaseTable } from '../src/lib/dev/bench/phases';
 import { markdownTable, renderTable, weightTable, type BenchRow } from '../src/lib/dev/bench/report';
 
 const DOC = 'docs/benchmarks.md';
@@ -39,6 +40,19 @@ async function main() {
     weightTable(largest),
     `\nRendering time by page type in the warm build (${size} objectives; Astro's per-route timings, summed):\n`,
     renderTable(largest),
+    `\nPhases of \`npm run build\` (${size} objectives; see "How phases are reported" above):\n`,
+    phaseTable([
+      {
+        title: 'warm',
+        rows: largest.phases_warm,
+        total: { seconds: largest.build_s, cpuSeconds: largest.build_cpu_s },
+      },
+      {
+        title: 'cold',
+        rows: largest.phases_cold,
+        total: { seconds: largest.cold_build_s, cpuSeconds: largest.cold_build_cpu_s },
+      },
+    ]),
     END,
   ].join('\n');
   let doc: string;

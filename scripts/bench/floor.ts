@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { load } from 'js-yaml';
-import { avanzamentoPonderato, esitoIndicatore, gradoRaggiungimento } from '../../src/lib/derived/metrics.ts';
+import { avanzamentoPonderato, valutazioneIndicatore } from '../../src/lib/derived/metrics.ts';
 
 type Row = Record<string, unknown>;
 const [contentDir, outDir] = process.argv.slice(2);
@@ -69,7 +69,13 @@ for (const year of readdirSync(join(contentDir, 'obiettivi')).sort()) {
 ${o.fasi.map((f) => `<tr id="${e(f.id)}"><th>${e(f.titolo)}</th><td>${e(f.inizio_previsto)}</td><td>${e(f.fine_prevista)}</td><td>${e(f.inizio_effettivo)}</td><td>${e(f.fine_effettiva)}</td><td>${e(f.peso)}</td><td>${e(f.avanzamento)}</td><td>${e(f.responsabile)} ${e(f.centro_di_responsabilita)} ${e(f.note)}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Indicatori</h2><table><thead><tr><th>Indicatore</th><th>Tipo</th><th>Atteso</th><th>Raggiunto</th><th>Grado</th><th>Esito</th></tr></thead><tbody>
-${o.indicatori.map((i) => `<tr id="${e(i.id)}"><th>${e(i.descrizione)}</th><td>${e(i.tipo)}</td><td>${e(i.valore_atteso)}</td><td>${e(i.valore_raggiunto)}</td><td>${e(gradoRaggiungimento(i as never))}</td><td>${e(esitoIndicatore(i as never, ente.soglie_esito))}</td></tr>`).join('\n')}
+${o.indicatori
+  .map((i) => {
+    // As the pages publish it: no grado for values da verificare.
+    const { grado, esito } = valutazioneIndicatore(i as never, ente.soglie_esito);
+    return `<tr id="${e(i.id)}"><th>${e(i.descrizione)}</th><td>${e(i.tipo)}</td><td>${e(i.valore_atteso)}</td><td>${e(i.valore_raggiunto)}</td><td>${e(grado)}</td><td>${e(esito)}</td></tr>`;
+  })
+  .join('\n')}
 </tbody></table>
 ${(o.soggetti_coinvolti ?? []).length ? `<h2>Soggetti coinvolti</h2><ul>${o.soggetti_coinvolti!.map((s) => `<li>${e(s.nominativo)} – ${e(s.relazione)}</li>`).join('')}</ul>` : ''}
 ${markdown(parsed.content)}

@@ -5,6 +5,7 @@ import { loadContent } from '../content/load';
 import { printRelazioni } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
+import { timePhase } from './phases';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
@@ -12,7 +13,8 @@ import { expectedFrom, reconcile } from './reconcile';
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index →
  * reconciliation with content/ → swap into the output folder. The output folder changes only when
- * every step passed; otherwise the previous site stays as it was, whole.
+ * every step passed; otherwise the previous site stays as it was, whole. Each step is a timed phase
+ * (./phases.ts) for `npm run bench`.
  */
 export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   const outDir = resolve(env.PEG_OUT_DIR ?? 'dist');
@@ -25,7 +27,9 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   clearStaging(outDir);
   await checkpoint('inizio');
 
-  const validation = await runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true });
+  const validation = await timePhase('validazione', () =>
+    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true }),
+  );
   log(validation.stdout);
   if (validation.exitCode !== 0) {
     log(`✖ Costruzione interrotta: correggi gli errori qui sopra. ${outDir} non è stato toccato.`);
@@ -34,14 +38,18 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   await checkpoint('convalida');
 
   beginIncrementalBuild(env);
-  const astro = await new Promise<number>((done, fail) => {
-    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-      env: { ...env, PEG_OUT_DIR: staging },
-      stdio: 'inherit',
-    });
-    child.once('error', fail);
-    child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-  });
+  const astro = await timePhase(
+    'astro',
+    () =>
+      new Promise<number>((done, fail) => {
+        const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+          env: { ...env, PEG_OUT_DIR: staging },
+          stdio: 'inherit',
+        });
+        child.once('error', fail);
+        child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+      }),
+  );
   if (astro === 0) endIncrementalBuild(env);
   if (astro !== 0 || !existsSync(staging)) {
     log(`✖ Astro non ha completato la costruzione (uscita ${astro}). ${outDir} non è stato toccato.`);
@@ -49,14 +57,13 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   }
   await checkpoint('astro');
 
-  const { pages, indexed } = await postbuild(staging, contentDir, checkpoint);
+  const { pages, indexed } = await timePhase('postbuild', () => postbuild(staging, contentDir, checkpoint));
   log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
   await checkpoint('postbuild');
 
-  const content = loadContent(contentDir);
-  const expected = expectedFrom(content);
+  const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
   try {
-    const pdfs = await printRelazioni(staging, expected.relazioni);
+    const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
     if (pdfs.length > 0) log(`Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}`);
   } catch (error) {
     log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);
@@ -64,7 +71,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   }
   await checkpoint('pdf');
 
-  const problems = await reconcile(staging, expected);
+  const problems = await timePhase('riconciliazione', () => reconcile(staging, expected));
   if (problems.length > 0) {
     log(
       [
@@ -76,7 +83,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   }
   await checkpoint('riconciliazione');
 
-  await publish(outDir, () => checkpoint('scambio'));
+  await timePhase('pubblicazione', () => publish(outDir, () => checkpoint('scambio')));
   log(`✔ Sito pubblicato in ${outDir}: ${pages} pagine, tutti gli obiettivi, le fasi e gli indicatori dei contenuti.`);
   return 0;
 }

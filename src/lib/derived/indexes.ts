@@ -115,8 +115,19 @@ function buildPersone<T extends Item>(items: readonly T[]): Map<string, PersonGr
 
 function buildDup<T extends Item>(dup: Dup, items: readonly T[]) {
   const perCodice = new Map<string, DupNode<T>>();
-  const linked = (codice: string, key: 'mandato' | 'missione' | 'programma') =>
-    items.filter((item) => item.data.dup[key] === codice);
+  // One pass over the objectives for the whole tree, not one per DUP node; lists keep the items' order.
+  const byLevel = {
+    mandato: new Map<string, T[]>(),
+    missione: new Map<string, T[]>(),
+    programma: new Map<string, T[]>(),
+  };
+  for (const item of items)
+    for (const key of ['mandato', 'missione', 'programma'] as const) {
+      const list = byLevel[key].get(item.data.dup[key]);
+      if (list) list.push(item);
+      else byLevel[key].set(item.data.dup[key], [item]);
+    }
+  const linked = (codice: string, key: 'mandato' | 'missione' | 'programma') => [...(byLevel[key].get(codice) ?? [])];
   const tree = dup.mandati.map((mandato): DupNode<T> => {
     const node: DupNode<T> = {
       livello: 'mandato',

@@ -9,14 +9,31 @@ export type Params = Record<string, string | number>;
 const table = strings as Record<string, string>;
 const plural = new Intl.PluralRules('it-IT');
 
+/**
+ * A string split at its placeholders once: odd indexes are placeholder names. t() runs tens of thousands of
+ * times per build, so it joins parts instead of running a regular expression each time.
+ */
+const compiled = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 export function t(key: string, params: Params = {}): string {
   const count = params.count;
   const form = typeof count === 'number' ? `${key}.${plural.select(count) === 'one' ? 'one' : 'other'}` : key;
   const template = table[form] ?? table[key];
   if (template === undefined) throw new Error(`i18n: missing string "${form}"`);
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`i18n: string "${form}" needs {${name}}`);
-    return String(value);
-  });
+  const parts = partsOf(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]!];
+    if (value === undefined) throw new Error(`i18n: string "${form}" needs {${parts[i]}}`);
+    text += String(value) + parts[i + 1]!;
+  }
+  return text;
 }

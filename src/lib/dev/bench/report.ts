@@ -1,8 +1,10 @@
+import type { PhaseRow } from './phases';
+
 export interface BenchRow {
   objectives: number;
   pages: number;
   validate_s: number;
-  /** Warm-cache build: second astro build with the caches of the first (content store, images). */
+  /** Warm-cache build: second `npm run build` with the caches of the first (content store, images). */
   build_s: number;
   cold_build_s: number;
   floor_s: number;
@@ -23,6 +25,9 @@ export interface BenchRow {
   weight: Record<string, { js_gzip_kb: number; css_gzip_kb: number; html_gzip_kb: number }>;
   /** Seconds Astro reported rendering each page type in the warm build (sum over routes). */
   render_s_by_type: Record<string, number>;
+  /** The build's timed phases (src/lib/dev/bench/phases.ts), warm and cold. */
+  phases_warm: PhaseRow[];
+  phases_cold: PhaseRow[];
 }
 
 const n = (value: number, digits = 1) =>

@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validateContent } from '../../validate/validate-content';
 import { distStats } from './dist-stats';
 import { measure, type Measured } from './measure';
+import { parsePhases, phaseRows } from './phases';
 import { renderSecondsByType } from './render-log';
 import type { BenchRow } from './report';
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const node = resolve('node_modules/.bin/node');
 const tsx = resolve('node_modules/.bin/tsx');
-const astro = resolve('node_modules/astro/bin/astro.mjs');
-/** `npm run build` without its validation step (measured on its own): astro build, then the post-build steps. */
-const BUILD = `"${node}" "${astro}" build && "${tsx}" scripts/postbuild.ts`;
 
 function check(step: string, run: Measured): Measured {
   if (run.status !== 0) throw new Error(`bench: ${step} failed (exit ${run.status})\n${run.output.slice(-4000)}`);
@@ -50,10 +48,15 @@ export async function benchSize(objectives: number, log: (line: string) => void)
     if (errors.length > 0)
       throw new Error(`bench: generated content has ${errors.length} errors, first: ${errors[0]!.message}`);
 
+    // What `npm run build` runs (scripts/build.ts), each phase timed into a file of its own.
+    const build = async (step: string, phasesFile: string) => {
+      const run = check(step, await measure(tsx, ['scripts/build.ts'], { ...env, PEG_PHASES_FILE: phasesFile }));
+      return { run, phases: phaseRows(parsePhases(readFileSync(phasesFile, 'utf8'))) };
+    };
     log(`${objectives}: build a freddo`);
-    const cold = check('cold build', await measure('sh', ['-c', BUILD], env));
-    log(`${objectives}: build con la cache (${cold.seconds.toFixed(1)} s a freddo)`);
-    const warm = check('warm build', await measure('sh', ['-c', BUILD], env));
+    const cold = await build('cold build', join(work, 'phases-cold.jsonl'));
+    log(`${objectives}: build con la cache (${cold.run.seconds.toFixed(1)} s a freddo)`);
+    const warm = await build('warm build', join(work, 'phases-warm.jsonl'));
     const stats = distStats(env.PEG_OUT_DIR);
 
     log(`${objectives}: floor`);
@@ -63,22 +66,24 @@ export async function benchSize(objectives: number, log: (line: string) => void)
       objectives,
       pages: stats.htmlPages,
       validate_s: round(validate_s),
-      build_s: round(warm.seconds),
-      cold_build_s: round(cold.seconds),
+      build_s: round(warm.run.seconds),
+      cold_build_s: round(cold.run.seconds),
       floor_s: round(floor.seconds),
-      ratio: round(warm.seconds / floor.seconds),
+      ratio: round(warm.run.seconds / floor.seconds),
       validate_cpu_s: round((validateCpu.user + validateCpu.system) / 1e6),
-      build_cpu_s: round(warm.cpuSeconds),
-      cold_build_cpu_s: round(cold.cpuSeconds),
+      build_cpu_s: round(warm.run.cpuSeconds),
+      cold_build_cpu_s: round(cold.run.cpuSeconds),
       floor_cpu_s: round(floor.cpuSeconds),
-      cpu_ratio: round(warm.cpuSeconds / floor.cpuSeconds),
+      cpu_ratio: round(warm.run.cpuSeconds / floor.cpuSeconds),
       load_avg: round(load),
-      pages_per_s: round(stats.htmlPages / warm.seconds, 0),
-      peak_rss_mb: round(warm.peakRssMb, 0),
-      cold_peak_rss_mb: round(cold.peakRssMb, 0),
+      pages_per_s: round(stats.htmlPages / warm.run.seconds, 0),
+      peak_rss_mb: round(warm.run.peakRssMb, 0),
+      cold_peak_rss_mb: round(cold.run.peakRssMb, 0),
       dist_mb: round(stats.bytes / 2 ** 20),
       weight: stats.weight,
-      render_s_by_type: renderSecondsByType(warm.output),
+      render_s_by_type: renderSecondsByType(warm.run.output),
+      phases_warm: warm.phases,
+      phases_cold: cold.phases,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
