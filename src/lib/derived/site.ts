@@ -20,7 +20,6 @@ export async function groupPaths<S extends 'centri' | 'persone'>(section: S) {
   return groups.map((group: Indexes<ObiettivoPage>[S][number]) => ({ params: { slug: group.slug }, props: { group } }));
 }
 
-
 /** Last-update date (git: last change of its data) of an objective page. */
 export function updatedOf(page: ObiettivoPage): string {
   return updatedDate(historyIndex(contentDir), page);
