@@ -20,6 +20,7 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     term: string | null,
@@ -32,10 +33,23 @@ const FILTERS = ['anno', 'centro', 'responsabile'] as const;
 const DESCENDING: readonly string[] = ['anno'];
 const MAX_RESULTS = 50;
 
-/** Loads the index script written by src/lib/build/postbuild.ts; the path is only known in the built site. */
+/** Snippets of 24 words: a result is its title, its centro and a line or two of context. */
+const PAGEFIND_OPTIONS = { excerptLength: 24 };
+
+/**
+ * Loads the index written by src/lib/build/postbuild.ts (the path is only known in the built site) and
+ * merges the bundles listed in /pagefind/bundles.json: the build indexes the site in bundles of a bounded
+ * size. Merged bundles get their options here (Pagefind's options() only reaches the first).
+ */
 async function loadPagefind(): Promise<Pagefind> {
   const path = '/pagefind/pagefind.js';
-  return (await import(/* @vite-ignore */ path)) as Pagefind;
+  const [pagefind, more] = await Promise.all([
+    import(/* @vite-ignore */ path) as Promise<Pagefind>,
+    fetch('/pagefind/bundles.json').then((response) => response.json() as Promise<string[]>),
+  ]);
+  await pagefind.options(PAGEFIND_OPTIONS);
+  await Promise.all(more.map((bundle) => pagefind.mergeIndex(bundle, PAGEFIND_OPTIONS)));
+  return pagefind;
 }
 
 const collator = new Intl.Collator('it', { numeric: true, sensitivity: 'base' });
@@ -107,7 +121,6 @@ export async function enhanceSearch(): Promise<void> {
   const load = (): Promise<Pagefind> => {
     if (ready) return ready;
     ready = loadPagefind().then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 24 });
       const available = await pagefind.filters();
       for (const name of FILTERS) fillSelect(selectOf(name), name, available[name]);
       return pagefind;

@@ -218,6 +218,24 @@ describe('reconciliation of the built site with content/', () => {
   });
 });
 
+describe('reconciliation of a search index in several bundles', () => {
+  const content = 'tests/fixtures/content/multi-year';
+  const expected = expectedFrom(loadContent(content));
+
+  it('reads every bundle listed in pagefind/bundles.json and names the objectives of a missing one', async () => {
+    // Two objectives per bundle: 2020's two in /pagefind/, 2021's two in /pagefind/2/ (pages in sorted order).
+    const dir = buildSite(content, { PEG_SEARCH_BUNDLE_PAGES: '2' });
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind/bundles.json'), 'utf8'))).toEqual(['/pagefind/2/']);
+    expect(readdirSync(join(dir, 'pagefind/fragment'))).toHaveLength(2);
+    expect(await reconcile(dir, expected)).toEqual([]);
+    rmSync(join(dir, 'pagefind/2'), { recursive: true });
+    expect(await reconcile(dir, expected)).toEqual([
+      'pagefind/2/: la parte dell’indice di ricerca manca',
+      'indice di ricerca (pagefind/): mancano gli obiettivi 2021_A01_00, 2021_C03_01',
+    ]);
+  });
+});
+
 describe('a build whose output disagrees with content/ does not publish', () => {
   it('stops when a page disappears from the staging folder before reconciliation, leaving dist/ as it was', async () => {
     const outDir = join(work(), 'dist');

@@ -19,7 +19,8 @@ let multi: ServedSite;
 beforeAll(async () => {
   browser = await launchBrowser();
   context = await newContext(browser);
-  multi = await serveSite(buildSite(FIXTURE));
+  // One objective per search-index bundle: the search tests below also check that the page merges them.
+  multi = await serveSite(buildSite(FIXTURE, { PEG_SEARCH_BUNDLE_PAGES: '1' }));
 });
 afterAll(async () => {
   await context?.close();
@@ -266,6 +267,16 @@ describe('search', () => {
       for (const result of await results(inject('baseURL'), term)) {
         expect(result.snippet, `${term}: ${result.href}`).not.toMatch(GLUED_LABEL);
       }
+    }
+  });
+
+  it('finds no objective by the words every objective page repeats (how figures are computed, chart legend)', async () => {
+    // "plausibile" is in the method note, "tratteggiata" in the overview chart's legend; no content has them.
+    // (Pagefind may still return a near word, "possibile", but never a snippet quoting the repeated text.)
+    for (const term of ['plausibile', 'tratteggiata']) {
+      expect(objectivesContaining('content', term), term).toEqual([]);
+      for (const result of await results(inject('baseURL'), term))
+        expect(result.snippet.toLowerCase(), `${term}: ${result.href}`).not.toContain(term);
     }
   });
 

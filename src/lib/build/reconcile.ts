@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
+import { MORE_BUNDLES_FILE } from '../outputs/pagefind';
 import {
   documentoUrl,
   objectiveShareImageUrl,
@@ -233,20 +234,36 @@ function objectivePages(outDir: string): Set<string> {
   return urls;
 }
 
-/** URLs of the pages in the Pagefind index: each fragment is gzip of `pagefind_dcd` + JSON with `url`. */
+/**
+ * URLs of the pages in the Pagefind bundles (/pagefind/ and those listed in pagefind/bundles.json): each
+ * fragment is gzip of `pagefind_dcd` + JSON with `url`.
+ */
 function indexedUrls(problems: string[], outDir: string): Set<string> | undefined {
-  const dir = join(outDir, 'pagefind', 'fragment');
-  if (!existsSync(dir)) {
+  if (!existsSync(join(outDir, 'pagefind', 'fragment'))) {
     problems.push('pagefind/: l’indice di ricerca manca');
     return undefined;
   }
+  const more = readOrReport(problems, outDir, MORE_BUNDLES_FILE);
+  const bundles = ['/pagefind/'];
+  if (more !== undefined) {
+    const listed: unknown = JSON.parse(more);
+    if (Array.isArray(listed) && listed.every((path) => typeof path === 'string')) bundles.push(...listed);
+    else problems.push(`${MORE_BUNDLES_FILE}: elenco delle parti dell’indice di ricerca illeggibile`);
+  }
   const urls = new Set<string>();
-  for (const name of readdirSync(dir)) {
-    try {
-      const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-      urls.add(String((JSON.parse(text.slice(text.indexOf('{'))) as { url: unknown }).url));
-    } catch {
-      problems.push(`pagefind/fragment/${name}: voce dell’indice di ricerca illeggibile`);
+  for (const bundle of bundles) {
+    const dir = join(outDir, bundle, 'fragment');
+    if (!existsSync(dir)) {
+      problems.push(`${bundle.slice(1)}: la parte dell’indice di ricerca manca`);
+      continue;
+    }
+    for (const name of readdirSync(dir)) {
+      try {
+        const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+        urls.add(String((JSON.parse(text.slice(text.indexOf('{'))) as { url: unknown }).url));
+      } catch {
+        problems.push(`${bundle.slice(1)}fragment/${name}: voce dell’indice di ricerca illeggibile`);
+      }
     }
   }
   return urls;

@@ -7,9 +7,10 @@ import sirv from 'sirv';
 
 /**
  * Builds the site with the real pipeline (`npm run build`: validate, astro build, post-build steps)
- * for a content folder into a temporary directory, and serves it on 127.0.0.1 on a free port.
+ * for a content folder into a temporary directory (`env` adds to the build's environment), and serves it
+ * on 127.0.0.1 on a free port.
  */
-export function buildSite(contentDir = 'content'): string {
+export function buildSite(contentDir = 'content', env: NodeJS.ProcessEnv = {}): string {
   // Under `npm run test:e2e` every build goes below one folder that the global teardown removes.
   const outDir = mkdtempSync(join(process.env.PEG_E2E_TMP ?? tmpdir(), 'peg-dist-'));
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
@@ -18,6 +19,7 @@ export function buildSite(contentDir = 'content'): string {
       ASTRO_TELEMETRY_DISABLED: '1',
       PEG_CONTENT_DIR: resolve(contentDir),
       PEG_OUT_DIR: outDir,
+      ...env,
     },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
