@@ -68,7 +68,10 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
   try {
     const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
-    if (pdfs.length > 0) log(`Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}`);
+    if (pdfs.written.length > 0)
+      log(
+        `Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}${pdfs.cached.length > 0 ? ` (dalla cache: ${pdfs.cached.join(', ')})` : ''}`,
+      );
   } catch (error) {
     log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);
     return 1;

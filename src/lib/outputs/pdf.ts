@@ -1,7 +1,13 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { relazionePdfUrl, relazioneUrl } from '../routes';
+import { cacheFile, placeCached, storeCached } from './cache';
 import { aptInstall, CHROMIUM_ARGS, findChromium } from './chromium';
 
 /**
@@ -38,12 +44,14 @@ function chromiumOrThrow(): string {
   return path;
 }
 
-/** The file of the built site a URL path names (directories → index.html), or undefined outside it. */
-function fileFor(outDir: string, pathname: string): string | undefined {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '');
+/**
+ * The file of the built site a URL path names, relative to the site's folder with `/` (directories →
+ * index.html), or undefined outside it.
+ */
+function siteRelative(pathname: string): string | undefined {
+  const rel = posix.normalize(decodeURIComponent(pathname)).replace(/^\/+/, '');
   if (rel.startsWith('..')) return undefined;
-  const path = join(outDir, rel.endsWith(sep) || rel === '' ? join(rel, 'index.html') : rel);
-  return existsSync(path) && statSync(path).isFile() ? path : undefined;
+  return rel.endsWith('/') || rel === '' ? posix.join(rel, 'index.html') : rel;
 }
 
 /**
@@ -73,26 +81,168 @@ function footer(anno: number): string {
   return `<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif">Relazione sulla Performance ${anno} – pagina <span class="pageNumber"></span> di <span class="totalPages"></span></div>`;
 }
 
-/** Prints /performance/relazione/<anno>/ of `outDir` to its PDF for each year; returns the files written. */
-export async function printRelazioni(outDir: string, anni: readonly number[]): Promise<string[]> {
-  if (anni.length === 0) return [];
-  const browser: Browser = await chromium.launch({ executablePath: chromiumOrThrow(), args: CHROMIUM_ARGS });
-  const written: string[] = [];
+/**
+ * Bump when printing changes its bytes in a way the module's own source does not show (the source is
+ * hashed into the key too, so an edit to the print options, the footer or reproduciblePdf reprints).
+ */
+export const PRINT_VERSION = 1;
+
+const CACHE_NAMESPACE = 'relazione-pdf';
+
+/** Files of the staging folder a printed page requested: path (relative, `/`) → SHA-256, or null for a 404. */
+type Fetched = Record<string, string | null>;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The hash of a file of the staging folder now, in the shape `Fetched` records it. */
+function currentHash(outDir: string, rel: string): string | null {
+  const path = join(outDir, rel);
+  return existsSync(path) && statSync(path).isFile() ? sha256(readFileSync(path)) : null;
+}
+
+/**
+ * Fonts Chromium finds outside the page (the footer's sans-serif, monospace, fallback glyphs) through
+ * fontconfig: names, sizes and times of the font folders' files, so a font installed or upgraded reprints.
+ */
+function systemFontsDigest(): string {
+  const hash = createHash('sha256');
+  const home = process.env.HOME ?? '';
+  for (const dir of [
+    '/etc/fonts',
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    join(home, '.fonts'),
+    join(home, '.local/share/fonts'),
+  ]) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const info = statSync(join(dir, entry), { throwIfNoEntry: false });
+      if (info?.isFile()) hash.update(`${dir}/${entry}\0${info.size}\0${info.mtimeMs}\0`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Everything a Relazione PDF depends on besides the page and the files it fetches: this module (version
+ * and source), the Chromium build and flags, playwright-core (which turns the options into Chromium's
+ * print call) and the system fonts.
+ */
+function printerKey(executablePath: string): unknown {
+  const source = readFileSync(fileURLToPath(import.meta.url));
+  const require = createRequire(import.meta.url);
+  const playwright = (require('playwright-core/package.json') as { version: string }).version;
+  const chromiumVersion = execFileSync(executablePath, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+  return {
+    version: PRINT_VERSION,
+    source: sha256(source),
+    chromium: { executablePath, version: chromiumVersion, args: CHROMIUM_ARGS },
+    playwright,
+    fonts: systemFontsDigest(),
+  };
+}
+
+export interface PrintOptions {
+  /** Starts the browser; tests count the calls. Chromium from playwright-core by default. */
+  launch?: (executablePath: string) => Promise<Browser>;
+}
+
+export interface PrintResult {
+  /** The PDFs written into the folder. */
+  written: string[];
+  /** Years whose PDF came from the cache. */
+  cached: number[];
+  /** Years printed by Chromium (and stored in the cache). */
+  printed: number[];
+}
+
+/**
+ * The cached PDF of a year, placed at `target`, when the cache holds one printed from this same HTML whose
+ * every other fetched file is unchanged: then Chromium would make the same requests and get the same bytes.
+ */
+async function placeFromCache(outDir: string, entryKey: unknown, target: string): Promise<boolean> {
+  try {
+    const manifest = await cacheFile(CACHE_NAMESPACE, entryKey, { ext: 'json' });
+    const fetched = JSON.parse(await readFile(manifest, 'utf8')) as Fetched;
+    for (const [rel, hash] of Object.entries(fetched)) if (currentHash(outDir, rel) !== hash) return false;
+    return await placeCached(await cacheFile(CACHE_NAMESPACE, [entryKey, fetched], { ext: 'pdf' }), target);
+  } catch {
+    return false; // no entry, or a cache that cannot be read: print
+  }
+}
+
+/** Stores the printed PDF and the list of files its page fetched; writes the PDF at `target` in any case. */
+async function storeInCache(entryKey: unknown, fetched: Fetched, pdf: Buffer, target: string): Promise<void> {
+  try {
+    const pdfFile = await cacheFile(CACHE_NAMESPACE, [entryKey, fetched], { ext: 'pdf' });
+    // The PDF first: a manifest is never left pointing at nothing.
+    if (
+      (await storeCached(pdfFile, pdf)) &&
+      (await storeCached(
+        await cacheFile(CACHE_NAMESPACE, entryKey, { ext: 'json' }),
+        Buffer.from(JSON.stringify(fetched)),
+      )) &&
+      (await placeCached(pdfFile, target))
+    )
+      return;
+  } catch {
+    // A cache that cannot be used costs the next build a print, not this one its PDF.
+  }
+  await writeFile(target, pdf);
+}
+
+/**
+ * Prints /performance/relazione/<anno>/ of `outDir` to its PDF for each year. A year whose page and every
+ * file it loads are unchanged since a cached print (PEG_CACHE_DIR) gets the cached PDF; Chromium is
+ * launched only when some year must be printed.
+ */
+export async function printRelazioni(
+  outDir: string,
+  anni: readonly number[],
+  options: PrintOptions = {},
+): Promise<PrintResult> {
+  const result: PrintResult = { written: [], cached: [], printed: [] };
+  if (anni.length === 0) return result;
+  const executablePath = chromiumOrThrow();
+  const printer = printerKey(executablePath);
+  const toPrint: { anno: number; entryKey: unknown; target: string }[] = [];
+  for (const anno of anni) {
+    const html = currentHash(outDir, siteRelative(relazioneUrl(anno))!);
+    const entryKey = [CACHE_NAMESPACE, printer, anno, html];
+    const target = join(outDir, relazionePdfUrl(anno));
+    if (await placeFromCache(outDir, entryKey, target)) {
+      result.cached.push(anno);
+      result.written.push(target);
+    } else toPrint.push({ anno, entryKey, target });
+  }
+  if (toPrint.length === 0) return result;
+
+  const launch = options.launch ?? ((path: string) => chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }));
+  const browser = await launch(executablePath);
   try {
     const context = await browser.newContext({ offline: false });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      const file = url.origin === ORIGIN ? fileFor(outDir, url.pathname) : undefined;
-      if (!file) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({
-        status: 200,
-        body: readFileSync(file),
-        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+    for (const { anno, entryKey, target } of toPrint) {
+      // A page of its own per year, so each list holds exactly what its page fetched.
+      const page = await context.newPage();
+      const fetched: Fetched = {};
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        const rel = url.origin === ORIGIN ? siteRelative(url.pathname) : undefined;
+        const file = rel === undefined ? undefined : join(outDir, rel);
+        const body = file && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+        if (rel !== undefined) fetched[rel] = body ? sha256(body) : null;
+        if (!file || !body) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
       });
-    });
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print' });
-    for (const anno of anni) {
+      await page.emulateMedia({ media: 'print' });
       await page.goto(`${ORIGIN}${relazioneUrl(anno)}`, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const pdf = reproduciblePdf(
@@ -107,16 +257,17 @@ export async function printRelazioni(outDir: string, anni: readonly number[]): P
           margin: { top: '15mm', bottom: '18mm', left: '12mm', right: '12mm' },
         }),
       );
+      await page.close();
       if (pdf.length > MAX_PDF_BYTES)
         throw new Error(
           `la Relazione sulla Performance ${anno} in PDF pesa ${(pdf.length / 1048576).toFixed(1)} MB, oltre i 15 MB accettati dal portale della Funzione Pubblica`,
         );
-      const path = join(outDir, relazionePdfUrl(anno));
-      writeFileSync(path, pdf);
-      written.push(path);
+      await storeInCache(entryKey, fetched, pdf, target);
+      result.printed.push(anno);
+      result.written.push(target);
     }
   } finally {
     await browser.close();
   }
-  return written;
+  return result;
 }

@@ -1,0 +1,146 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_ARGS } from '../../src/lib/outputs/chromium';
+import { printRelazioni } from '../../src/lib/outputs/pdf';
+import { tempCacheDir, tempDir } from '../support/temp';
+
+/** The Relazione PDF cache against the real Chromium, on a one-page site whose CSS loads a web font. */
+
+const cacheDir = tempCacheDir('peg-pdf-cache-');
+const fonts = join(process.cwd(), 'node_modules/@fontsource/titillium-web/files');
+const PDF_SOURCE = fileURLToPath(new URL('../../src/lib/outputs/pdf.ts', import.meta.url));
+
+function site(): string {
+  const dir = tempDir('peg-pdf-site-');
+  mkdirSync(join(dir, 'performance/relazione/2020'), { recursive: true });
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(
+    join(dir, 'performance/relazione/2020/index.html'),
+    '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Relazione 2020</title><link rel="stylesheet" href="/_astro/stile.css"></head><body><h1>Relazione sulla Performance 2020</h1><p>Testo.</p><img src="/logo.svg" alt="Logo"><img src="/manca.png" alt=""></body></html>',
+  );
+  writeFileSync(
+    join(dir, '_astro/stile.css'),
+    "@font-face{font-family:T;src:url(/_astro/t.woff2) format('woff2')}body{font-family:T,serif;color:#222}",
+  );
+  copyFileSync(join(fonts, 'titillium-web-latin-400-normal.woff2'), join(dir, '_astro/t.woff2'));
+  writeFileSync(
+    join(dir, 'logo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20" fill="#06c"/></svg>',
+  );
+  return dir;
+}
+
+/** Chromium as the build starts it, counted. */
+const launcher = () => vi.fn((executablePath: string) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
+
+const pdfOf = (dir: string) => readFileSync(join(dir, 'performance/relazione/2020/relazione-performance-2020.pdf'));
+
+describe('printRelazioni with the cache', () => {
+  it('reuses the cached PDF of an unchanged page without launching Chromium, with the bytes of a fresh print', async () => {
+    const dir = site();
+    const launch = launcher();
+    expect(await printRelazioni(dir, [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+    expect(launch).toHaveBeenCalledTimes(1);
+    const printed = pdfOf(dir);
+    expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The next build: a new staging folder with the same files.
+    const again = site();
+    expect(await printRelazioni(again, [2020], { launch })).toMatchObject({ printed: [], cached: [2020] });
+    expect(launch).toHaveBeenCalledTimes(1);
+    expect(pdfOf(again).equals(printed)).toBe(true);
+
+    // A print with no cache makes the same bytes the cache served.
+    vi.stubEnv('PEG_CACHE_DIR', tempDir('peg-pdf-fresh-'));
+    const fresh = site();
+    expect(await printRelazioni(fresh, [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(pdfOf(fresh).equals(printed)).toBe(true);
+  });
+
+  it('lists every file the page fetched, the font loaded by the CSS and a missing image included', async () => {
+    await printRelazioni(site(), [2020], { launch: launcher() });
+    const manifests = readdirSync(join(cacheDir(), 'relazione-pdf')).filter((name) => name.endsWith('.json'));
+    expect(manifests).toHaveLength(1);
+    const fetched = JSON.parse(readFileSync(join(cacheDir(), 'relazione-pdf', manifests[0]!), 'utf8')) as Record<
+      string,
+      string | null
+    >;
+    expect(Object.keys(fetched).sort()).toEqual(
+      ['_astro/stile.css', '_astro/t.woff2', 'logo.svg', 'manca.png', 'performance/relazione/2020/index.html'].sort(),
+    );
+    expect(fetched['manca.png']).toBeNull();
+  });
+
+  const changes: [string, (dir: string) => void][] = [
+    [
+      'the HTML',
+      (dir) =>
+        writeFileSync(
+          join(dir, 'performance/relazione/2020/index.html'),
+          readFileSync(join(dir, 'performance/relazione/2020/index.html'), 'utf8').replace('Testo.', 'Testo cambiato.'),
+        ),
+    ],
+    [
+      'the CSS',
+      (dir) =>
+        writeFileSync(
+          join(dir, '_astro/stile.css'),
+          readFileSync(join(dir, '_astro/stile.css'), 'utf8').replace('#222', '#000'),
+        ),
+    ],
+    [
+      'the font the CSS loads',
+      (dir) => copyFileSync(join(fonts, 'titillium-web-latin-700-normal.woff2'), join(dir, '_astro/t.woff2')),
+    ],
+    ['a file that was missing', (dir) => copyFileSync(join(dir, 'logo.svg'), join(dir, 'manca.png'))],
+  ];
+  it.each(changes)('prints again when %s changes', async (_what, change) => {
+    const launch = launcher();
+    await printRelazioni(site(), [2020], { launch });
+    const changed = site();
+    change(changed);
+    expect(await printRelazioni(changed, [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+    expect(launch).toHaveBeenCalledTimes(2);
+    // The new print is cached too.
+    expect(await printRelazioni(changed, [2020], { launch })).toMatchObject({ cached: [2020] });
+    expect(launch).toHaveBeenCalledTimes(2);
+  });
+
+  it('prints again when the printing code changes', async () => {
+    const launch = launcher();
+    await printRelazioni(site(), [2020], { launch });
+    vi.resetModules();
+    vi.doMock('node:fs', async (importOriginal) => {
+      const fs = await importOriginal<typeof import('node:fs')>();
+      const readFile = ((path: unknown, ...rest: unknown[]) =>
+        path === PDF_SOURCE
+          ? Buffer.concat([fs.readFileSync(PDF_SOURCE), Buffer.from('\n// edited\n')])
+          : (fs.readFileSync as (...args: unknown[]) => unknown)(path, ...rest)) as typeof fs.readFileSync;
+      return { ...fs, default: { ...fs, readFileSync: readFile }, readFileSync: readFile };
+    });
+    try {
+      const edited = await import('../../src/lib/outputs/pdf');
+      expect(await edited.printRelazioni(site(), [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+      expect(launch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
+  });
+
+  it('still prints when the cache folder cannot be used', async () => {
+    const blocked = join(tempDir('peg-pdf-blocked-'), 'file');
+    writeFileSync(blocked, 'not a folder');
+    vi.stubEnv('PEG_CACHE_DIR', blocked);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dir = site();
+    const launch = launcher();
+    expect(await printRelazioni(dir, [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(pdfOf(dir).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await printRelazioni(site(), [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(launch).toHaveBeenCalledTimes(2);
+  });
+});
