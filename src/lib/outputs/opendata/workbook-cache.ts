@@ -4,14 +4,14 @@ import type { Ente } from '../../../schemas/ente';
 import type { ObiettivoPage } from '../../content/pages';
 import { jsonSchemas } from '../../editor/json-schema';
 import { cacheFile, storeCached } from '../cache';
+import { obiettiviXlsx } from '../xlsx';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns } from './columns';
 import type { OpenDataObiettivo } from './records';
 
 /**
  * The XLSX workbooks (all years, each year) in the content-addressed cache (../cache.ts). Writing them
  * with exceljs was ≈7 CPU s of every build at 1,000 objectives, warm included, and one all-years workbook
- * peaked ≈0.7 GB (docs/benchmarks.md); an unchanged year now costs a hash and a hard link, and exceljs is
- * not even loaded.
+ * peaked ≈0.7 GB (docs/benchmarks.md); an unchanged year now costs a hash and a hard link.
  *
  * Bump WORKBOOK_VERSION when xlsx.ts (or a column's value function in columns.ts) changes what a workbook
  * holds for the same data: cell types or styles, sheets, metadata, zip settings. Everything else a
@@ -58,8 +58,9 @@ export function workbookKeyParts(data: WorkbookData, code: unknown): unknown {
   };
 }
 
-async function writeWithExceljs({ ente, pages }: WorkbookData): Promise<Buffer> {
-  const { obiettiviXlsx } = await import('../xlsx');
+// A static import: `astro build` runs this module in Vite's module runner, closed by `astro:build:done`,
+// so a lazy import('../xlsx') there fails. Loading exceljs costs ≈0.25 CPU s; writing with it is the cost.
+function writeWithExceljs({ ente, pages }: WorkbookData): Promise<Buffer> {
   return obiettiviXlsx({ ente, obiettivi: pages });
 }
 
