@@ -10,7 +10,7 @@ import { openDataFiles, openDataSource } from '../../src/lib/outputs/opendata/fi
 import { writeOpenData } from '../../src/lib/outputs/opendata/integration';
 import { jsonDocumentChunks, openDataDocument, toJson } from '../../src/lib/outputs/opendata/records';
 import { objectiveDataUrl, objectiveTableUrl } from '../../src/lib/routes';
-import { tempDir } from '../support/temp';
+import { tempCacheDir, tempDir } from '../support/temp';
 
 /** Every file below `dir`, as site paths. */
 function listed(dir: string, base = ''): string[] {
@@ -21,6 +21,7 @@ function listed(dir: string, base = ''): string[] {
 
 for (const folder of ['content', 'tests/fixtures/content/multi-year']) {
   describe(`open-data files of ${folder}`, () => {
+    tempCacheDir('peg-opendata-cache-', 'block'); // the workbooks are cached
     const content = loadContent(folder);
     const pages = objectivePages(content, folder);
     const document = openDataDocument(content.ente, pages);

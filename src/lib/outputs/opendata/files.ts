@@ -1,17 +1,17 @@
 import { Readable } from 'node:stream';
 import type { Ente } from '../../../schemas/ente';
-import { loadContent } from '../../content/load';
+import { loadContentForBuild } from '../../content/build-read';
 import { objectivePages, type ObiettivoPage } from '../../content/pages';
 import { historyIndex } from '../../derived/git/history';
 import { buildIndexes } from '../../derived/indexes';
 import { updatedDate } from '../../derived/updated';
 import { objectiveDataUrl, objectiveTableUrl, OPENDATA_CATALOGUE_URL } from '../../routes';
-import { obiettiviXlsx } from '../xlsx';
 import { csvTable, csvTableStream, TABELLE, type Tabella } from './csv';
 import { datasetFiles, datasetSpecs } from './datasets';
 import { dcatCatalog } from './dcat';
 import { MEDIA_TYPES } from './media-types';
 import { jsonDocumentChunks, toJson, toOpenData, type OpenDataObiettivo } from './records';
+import { cachedWorkbook, workbookCodeParts, type WorkbookBody } from './workbook-cache';
 
 /**
  * Every file of the open data (docs/opendata.md), each with the function that makes its bytes. The build
@@ -24,7 +24,8 @@ export interface OpenDataFile {
   /** Site path: /opendata/obiettivi.json */
   path: string;
   mediaType: string;
-  body: () => string | Readable | Promise<Buffer>;
+  /** XLSX workbooks come from the cache (workbook-cache.ts): a file to link into place, not bytes. */
+  body: () => string | Readable | Promise<WorkbookBody>;
 }
 
 export interface OpenDataSource {
@@ -37,9 +38,9 @@ export interface OpenDataSource {
   updated: (obiettivo: ObiettivoPage) => string;
 }
 
-/** Reads content/ with the pages' reader and rules (loadContent, objectivePages). */
+/** Reads content/ with the pages' reader and rules (loadContent, objectivePages); once per build (build-read.ts). */
 export function openDataSource(contentDir: string): OpenDataSource {
-  const content = loadContent(contentDir);
+  const content = loadContentForBuild(contentDir);
   const obiettivi = objectivePages(content, contentDir);
   const history = historyIndex(contentDir);
   return {
@@ -62,6 +63,7 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
   const records = obiettivi.map((o) => toOpenData(o, ente.soglie_esito));
   const envelope = { ente: ente.nome, licenza: ente.licenza };
   const json = (list: readonly OpenDataObiettivo[]) => () => Readable.from(jsonDocumentChunks(envelope, list));
+  let workbookCode: unknown;
 
   const dataset = (anno?: number): OpenDataFile[] => {
     const scoped = anno === undefined ? records : records.filter((r) => r.anno === anno);
@@ -70,7 +72,11 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
       const { path } = file;
       if (file.format === 'JSON') return { path, mediaType: MEDIA_TYPE.json, body: json(scoped) };
       if (file.format === 'XLSX')
-        return { path, mediaType: MEDIA_TYPE.xlsx, body: () => obiettiviXlsx({ ente, obiettivi: pages }) };
+        return {
+          path,
+          mediaType: MEDIA_TYPE.xlsx,
+          body: () => cachedWorkbook({ ente, pages, records: scoped }, (workbookCode ??= workbookCodeParts())),
+        };
       return { path, mediaType: MEDIA_TYPE.csv, body: () => csvTableStream(file.tabella, scoped, ente.sito_url) };
     });
   };

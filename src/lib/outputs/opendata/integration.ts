@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
@@ -6,7 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { timePhase } from '../../build/phases';
+import { closeBuildRead, openBuildRead } from '../../content/build-read';
 import { OPENDATA_URL } from '../../routes';
+import { placeCached } from '../cache';
 import { openDataFiles, openDataSource, type OpenDataFile } from './files';
 
 /**
@@ -15,10 +17,17 @@ import { openDataFiles, openDataSource, type OpenDataFile } from './files';
  * `npm run build` and the dev server publish the same bytes.
  */
 
-async function send(file: OpenDataFile, to: () => Writable, whole: (bytes: string | Buffer) => void) {
+/** `place` puts a cached file at the target without reading it; without it, the file is streamed. */
+async function send(
+  file: OpenDataFile,
+  to: () => Writable,
+  whole: (bytes: string | Buffer) => void,
+  place?: (cachedFile: string) => Promise<boolean>,
+) {
   const body = await file.body();
   if (body instanceof Readable) await pipeline(body, to());
-  else whole(body);
+  else if (typeof body === 'string' || Buffer.isBuffer(body)) whole(body);
+  else if (!(await place?.(body.cachedFile))) await pipeline(createReadStream(body.cachedFile), to());
 }
 
 /** Writes every open-data file below `outDir`; large files are streamed to disk, never whole in memory. */
@@ -31,6 +40,7 @@ export async function writeOpenData(outDir: string, contentDir: string): Promise
       file,
       () => createWriteStream(target),
       (bytes) => writeFileSync(target, bytes),
+      (cachedFile) => placeCached(cachedFile, target),
     );
   }
   return files.length;
@@ -60,9 +70,15 @@ export function openDataIntegration({ contentDir }: { contentDir: string }): Ast
           serve(contentDir, path, res).then((served) => served || next(), next);
         });
       },
+      // content/ is read once for this and the share images (src/lib/content/build-read.ts).
+      'astro:build:start': () => openBuildRead(),
       'astro:build:done': async ({ dir, logger }) => {
-        const written = await timePhase('dati aperti', () => writeOpenData(fileURLToPath(dir), contentDir));
-        logger.info(`${written} file di dati aperti scritti`);
+        try {
+          const written = await timePhase('dati aperti', () => writeOpenData(fileURLToPath(dir), contentDir));
+          logger.info(`${written} file di dati aperti scritti`);
+        } finally {
+          closeBuildRead();
+        }
       },
     },
   };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { timePhase } from '../../build/phases';
+import { loadContentForBuild, closeBuildRead, openBuildRead } from '../../content/build-read';
 import { loadContent } from '../../content/load';
 import { SITE_SHARE_IMAGE_URL } from '../../routes';
 import { shareImages, writeShareImages } from './images';
@@ -15,15 +16,21 @@ export function shareImageIntegration(contentDir: string): AstroIntegration {
   return {
     name: 'peg-share-images',
     hooks: {
+      // content/ is read once for this and the open data (src/lib/content/build-read.ts).
+      'astro:build:start': () => openBuildRead(),
       'astro:build:done': async ({ dir, logger }) => {
-        const stats = await timePhase('immagini di anteprima', () =>
-          writeShareImages(fileURLToPath(dir), shareImages(loadContent(contentDir))),
-        );
-        logger.info(
-          `${stats.rendered + stats.cached} immagini di anteprima: ${stats.rendered} generate` +
-            (stats.workers > 0 ? ` (${stats.workers} thread)` : '') +
-            `, ${stats.cached} dalla cache`,
-        );
+        try {
+          const stats = await timePhase('immagini di anteprima', () =>
+            writeShareImages(fileURLToPath(dir), shareImages(loadContentForBuild(contentDir))),
+          );
+          logger.info(
+            `${stats.rendered + stats.cached} immagini di anteprima: ${stats.rendered} generate` +
+              (stats.workers > 0 ? ` (${stats.workers} thread)` : '') +
+              `, ${stats.cached} dalla cache`,
+          );
+        } finally {
+          closeBuildRead();
+        }
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
