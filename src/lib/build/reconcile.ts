@@ -85,13 +85,17 @@ function compare(problems: string[], where: string, what: string, expected: Set<
 
 type Scope = { anno?: number; label: string; dir: string };
 
-function readOrReport(problems: string[], outDir: string, rel: string): string | undefined {
+/** The path of a built file, or undefined after reporting it missing. */
+function builtFile(problems: string[], outDir: string, rel: string): string | undefined {
   const path = join(outDir, rel);
-  if (!existsSync(path)) {
-    problems.push(`${rel}: il file manca`);
-    return undefined;
-  }
-  return readFileSync(path, 'utf8');
+  if (existsSync(path)) return path;
+  problems.push(`${rel}: il file manca`);
+  return undefined;
+}
+
+function readOrReport(problems: string[], outDir: string, rel: string): string | undefined {
+  const path = builtFile(problems, outDir, rel);
+  return path === undefined ? undefined : readFileSync(path, 'utf8');
 }
 
 function keysOfScope(expected: Expected, anno?: number) {
@@ -131,11 +135,8 @@ async function jsonRows(path: string, visit: (row: Row) => void): Promise<boolea
 
 async function checkJson(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.json`;
-  const path = join(outDir, rel);
-  if (!existsSync(path)) {
-    problems.push(`${rel}: il file manca`);
-    return;
-  }
+  const path = builtFile(problems, outDir, rel);
+  if (path === undefined) return;
   const obiettivi = new Set<string>();
   const fasi = new Set<string>();
   const indicatori = new Set<string>();
@@ -163,11 +164,8 @@ async function checkCsv(problems: string[], outDir: string, expected: Expected, 
   const want = keysOfScope(expected, scope.anno);
   for (const tabella of TABELLE) {
     const rel = `${scope.dir}${tabella}.csv`;
-    const path = join(outDir, rel);
-    if (!existsSync(path)) {
-      problems.push(`${rel}: il file manca`);
-      continue;
-    }
+    const path = builtFile(problems, outDir, rel);
+    if (path === undefined) continue;
     const keys = new Set<string>();
     try {
       for await (const r of createReadStream(path).pipe(parse({ columns: true, bom: true })) as AsyncIterable<
@@ -189,11 +187,8 @@ async function checkCsv(problems: string[], outDir: string, expected: Expected, 
  */
 async function checkXlsx(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.xlsx`;
-  const path = join(outDir, rel);
-  if (!existsSync(path)) {
-    problems.push(`${rel}: il file manca`);
-    return;
-  }
+  const path = builtFile(problems, outDir, rel);
+  if (path === undefined) return;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
