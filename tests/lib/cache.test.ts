@@ -98,7 +98,7 @@ describe('cached', () => {
 });
 
 describe('placeCached', () => {
-  it('links a stored file to the target, replacing an earlier output, and says false on a miss', async () => {
+  it('copies a stored file to the target, replacing an earlier output, and says false on a miss', async () => {
     const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
     const target = join(cacheDir(), 'uscita.txt');
     expect(await placeCached(file, target)).toBe(false);
@@ -107,7 +107,9 @@ describe('placeCached', () => {
     writeFileSync(target, 'vecchio');
     expect(await placeCached(file, target)).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('contenuto');
-    expect(statSync(target).ino).toBe(statSync(file).ino);
+    // A published file edited in place must not change what the next build publishes.
+    writeFileSync(target, 'modificato a mano');
+    expect(readFileSync(file, 'utf8')).toBe('contenuto');
   });
 
   it('fails when the target folder is missing, rather than calling it a miss', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
@@ -354,7 +354,7 @@ describe('cachedShareImage', () => {
 });
 
 describe('writeShareImages', () => {
-  const cacheDir = tempCacheDir('peg-share-write-cache-', 'block');
+  tempCacheDir('peg-share-write-cache-', 'block');
 
   // More than the build renders on its own thread, so the worker pool runs.
   const obiettivi = Array.from({ length: 20 }, (_, i) => ({
@@ -373,7 +373,7 @@ describe('writeShareImages', () => {
     expect(images).toHaveLength(21);
   });
 
-  it('renders the missing images (the same bytes as on this thread), then links every one from the cache', async () => {
+  it('renders the missing images (the same bytes as on this thread), then copies every one from the cache', async () => {
     const cold = tempDir('peg-share-write-');
     const first = await writeShareImages(cold, images);
     // 21 missing, over the 16 rendered on the calling thread: two workers wherever there are two cores.
@@ -383,12 +383,13 @@ describe('writeShareImages', () => {
 
     const warm = tempDir('peg-share-write-');
     expect(await writeShareImages(warm, images)).toEqual({ cached: 21, rendered: 0, workers: 0 });
-    const cachedFiles = readdirSync(join(cacheDir(), 'share-image')).map(
-      (name) => statSync(join(cacheDir(), 'share-image', name)).ino,
-    );
     for (const image of images) {
       expect(readFileSync(join(warm, image.url)).equals(readFileSync(join(cold, image.url)))).toBe(true);
-      expect(cachedFiles).toContain(statSync(join(warm, image.url)).ino);
     }
+    // The published copy is the site's own: editing it leaves the cache, and the next build, intact.
+    writeFileSync(join(warm, sample.url), 'modificata');
+    const again = tempDir('peg-share-write-');
+    expect(await writeShareImages(again, images)).toEqual({ cached: 21, rendered: 0, workers: 0 });
+    expect(readFileSync(join(again, sample.url)).equals(readFileSync(join(cold, sample.url)))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -110,22 +111,18 @@ export async function storeCached(file: string, output: Uint8Array): Promise<boo
 }
 
 /**
- * Puts the cached `file` at `target` without reading it: a hard link, or a copy where links are not
- * possible (another file system). False when the file is not in the cache. Cached files are never
- * rewritten in place (storeCached renames), so a link cannot change under the output that shares it.
+ * Puts the cached `file` at `target`: a copy, a copy-on-write clone where the file system offers one
+ * (COPYFILE_FICLONE falls back to a plain copy). Not a hard link: a published file edited in place (a
+ * deploy step, a hand fix in dist/) would then change the cached copy, and every later build would
+ * publish those bytes under a key that says otherwise. False when the file is not in the cache.
  */
 export async function placeCached(file: string, target: string): Promise<boolean> {
   try {
-    await link(file, target);
+    await copyFile(file, target, constants.COPYFILE_FICLONE);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !(await stat(file).catch(() => null))) return false;
-    if (code === 'EEXIST') {
-      await rm(target, { force: true }); // an earlier build's output: replace it
-      return placeCached(file, target);
-    }
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
-    await copyFile(file, target);
+    // ENOENT is either side: a missing cache file is a miss, a missing target folder is the caller's bug.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await stat(file).catch(() => null))) return false;
+    throw error;
   }
   await touch(file);
   return true;

@@ -11,7 +11,7 @@ import type { OpenDataObiettivo } from './records';
 /**
  * The XLSX workbooks (all years, each year) in the content-addressed cache (../cache.ts). Writing them
  * with exceljs was ≈7 CPU s of every build at 1,000 objectives, warm included, and one all-years workbook
- * peaked ≈0.7 GB (docs/benchmarks.md); an unchanged year now costs a hash and a hard link.
+ * peaked ≈0.7 GB (docs/benchmarks.md); an unchanged year now costs a hash and a file copy.
  *
  * Bump WORKBOOK_VERSION when xlsx.ts (or a column's value function in columns.ts) changes what a workbook
  * holds for the same data: cell types or styles, sheets, metadata, zip settings. Everything else a

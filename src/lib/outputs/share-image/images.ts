@@ -13,7 +13,7 @@ import type { RenderReply, RenderRequest } from './worker';
 
 /**
  * Every share image of the site, written as files outside Astro's page pipeline: a cached image is a
- * hard link to the cache (no rendering, no Request/Response), a missing one is rendered in a pool of
+ * copy from the cache (no rendering, no Request/Response), a missing one is rendered in a pool of
  * worker threads and stored in the cache on the way. The same list serves `astro dev` (integration.ts).
  */
 
