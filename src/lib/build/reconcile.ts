@@ -1,9 +1,6 @@
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { JSONParser, type ParsedElementInfo } from '@streamparser/json-node';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import type { Content } from '../content/load';
 import { TABELLE } from '../outputs/opendata/csv';
 import { MORE_BUNDLES_FILE } from '../outputs/pagefind';
@@ -16,6 +13,7 @@ import {
   relazioneUrl,
   SITE_SHARE_IMAGE_URL,
 } from '../routes';
+import { csvKeys, jsonKeys, xlsxKeys } from './reconcile-keys';
 
 /**
  * The check at the end of every build: the objectives, fasi and indicatori of content/ are exactly
@@ -111,107 +109,66 @@ function keysOfScope(expected: Expected, anno?: number) {
   return { obiettivi, fasi, indicatori };
 }
 
-type Row = { codice?: unknown; fasi?: { id?: unknown }[]; indicatori?: { id?: unknown }[] };
-
-/**
- * The objectives of an obiettivi.json, parsed one at a time (the all-years file is ~150 MB at 10,000
- * objectives); false when the file is not JSON or has no list `obiettivi`.
- */
-async function jsonRows(path: string, visit: (row: Row) => void): Promise<boolean> {
-  const parser = new JSONParser({ paths: ['$.obiettivi.*'], keepStack: false });
-  let seen = 0;
-  try {
-    for await (const { key, value } of createReadStream(path).pipe(parser) as AsyncIterable<ParsedElementInfo>) {
-      if (typeof key !== 'number' || typeof value !== 'object' || value === null) return false;
-      seen++;
-      visit(value as Row);
-    }
-    // Nothing was emitted: an empty list, or no list at all. The file is then small enough to read whole.
-    return seen > 0 || Array.isArray((JSON.parse(readFileSync(path, 'utf8')) as { obiettivi?: unknown }).obiettivi);
-  } catch {
-    return false;
-  }
-}
-
 async function checkJson(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.json`;
   const path = builtFile(problems, outDir, rel);
   if (path === undefined) return;
-  const obiettivi = new Set<string>();
-  const fasi = new Set<string>();
-  const indicatori = new Set<string>();
-  const isList = await jsonRows(path, (r) => {
-    obiettivi.add(String(r.codice));
-    for (const f of r.fasi ?? []) fasi.add(`${String(r.codice)} ${String(f.id)}`);
-    for (const i of r.indicatori ?? []) indicatori.add(`${String(r.codice)} ${String(i.id)}`);
-  });
-  if (!isList) {
+  const found = await jsonKeys(path);
+  if (found === null) {
     problems.push(`${rel}: non è un JSON con l’elenco «obiettivi»`);
     return;
   }
+  const obiettivi = new Set(found.obiettivi);
   const want = keysOfScope(expected, scope.anno);
   // An objective missing from the file is one line; its fasi and indicatori are not listed again.
   const present = (key: string) => obiettivi.has(key.slice(0, key.indexOf(' ')));
   want.fasi = new Set([...want.fasi].filter(present));
   want.indicatori = new Set([...want.indicatori].filter(present));
   compare(problems, rel, 'gli obiettivi', want.obiettivi, obiettivi);
-  compare(problems, rel, 'le fasi', want.fasi, fasi);
-  compare(problems, rel, 'gli indicatori', want.indicatori, indicatori);
+  compare(problems, rel, 'le fasi', want.fasi, new Set(found.fasi));
+  compare(problems, rel, 'gli indicatori', want.indicatori, new Set(found.indicatori));
 }
 
-/** The CSV tables, read a row at a time. */
+/** The CSV tables. */
 async function checkCsv(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const want = keysOfScope(expected, scope.anno);
   for (const tabella of TABELLE) {
     const rel = `${scope.dir}${tabella}.csv`;
     const path = builtFile(problems, outDir, rel);
     if (path === undefined) continue;
-    const keys = new Set<string>();
-    try {
-      for await (const r of createReadStream(path).pipe(parse({ columns: true, bom: true })) as AsyncIterable<
-        Record<string, string>
-      >)
-        keys.add(tabella === 'obiettivi' ? r.codice! : `${r.codice} ${r.id}`);
-    } catch {
+    const keys = await csvKeys(path, tabella);
+    if (keys === null) {
       problems.push(`${rel}: non è un CSV leggibile`);
       continue;
     }
-    compare(problems, rel, `le righe di ${tabella === 'obiettivi' ? 'obiettivi' : tabella}`, want[tabella], keys);
+    compare(
+      problems,
+      rel,
+      `le righe di ${tabella === 'obiettivi' ? 'obiettivi' : tabella}`,
+      want[tabella],
+      new Set(keys),
+    );
   }
 }
 
-/**
- * The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id).
- * Read whole: exceljs's streaming reader fails on these workbooks (it meets the sheets before
- * xl/workbook.xml, which names them).
- */
+/** The three tables of obiettivi.xlsx, compared like the CSV files (rows keyed by codice, or codice + id). */
 async function checkXlsx(problems: string[], outDir: string, expected: Expected, scope: Scope) {
   const rel = `${scope.dir}obiettivi.xlsx`;
   const path = builtFile(problems, outDir, rel);
   if (path === undefined) return;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch {
+  const sheets = await xlsxKeys(path);
+  if (sheets === null) {
     problems.push(`${rel}: non è un file Excel leggibile`);
     return;
   }
   const want = keysOfScope(expected, scope.anno);
   for (const tabella of TABELLE) {
-    const sheet = workbook.getWorksheet(tabella);
-    if (!sheet) {
+    const keys = sheets[tabella];
+    if (keys === null) {
       problems.push(`${rel}: manca il foglio ${tabella}`);
       continue;
     }
-    const columns = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
-    const keys = new Set<string>();
-    sheet.eachRow((row, number) => {
-      if (number === 1) return;
-      const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
-      keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
-    });
-    compare(problems, `${rel} (foglio ${tabella})`, `le righe di ${tabella}`, want[tabella], keys);
+    compare(problems, `${rel} (foglio ${tabella})`, `le righe di ${tabella}`, want[tabella], new Set(keys));
   }
 }
 

@@ -85,7 +85,7 @@ export async function cacheFile(namespace: string, keyParts: unknown, options: C
 }
 
 /** Marks a cached file as used now, so pruning keeps it; a read-only cache still serves hits. */
-async function touch(file: string): Promise<void> {
+export async function touchCached(file: string): Promise<void> {
   const now = new Date();
   await utimes(file, now, now).catch(() => {});
 }
@@ -124,7 +124,7 @@ export async function placeCached(file: string, target: string): Promise<boolean
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await stat(file).catch(() => null))) return false;
     throw error;
   }
-  await touch(file);
+  await touchCached(file);
   return true;
 }
 
@@ -142,7 +142,7 @@ export async function cached(
   try {
     const hit = await readFile(file);
     if (options.valid?.(hit) !== false) {
-      await touch(file);
+      await touchCached(file);
       return hit;
     }
   } catch {
