@@ -11,6 +11,7 @@ import { validateContent } from '../../src/lib/validate/validate-content';
 import { expectedFrom, reconcile } from '../../src/lib/build/reconcile';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSite } from './support/site';
+import { tempCacheDir } from '../support/temp';
 import { fixture, fixtureNames } from '../support/fixtures';
 import { runXlsxImport } from '../../src/lib/import/xlsx';
 import { bodySections } from '../../src/lib/content/body-sections';
@@ -215,6 +216,50 @@ describe('reconciliation of the built site with content/', () => {
     ]);
     rmSync(join(dir, 'pagefind'), { recursive: true });
     expect(await reconcile(dir, expected)).toContain('pagefind/: l’indice di ricerca manca');
+  });
+
+  describe('reconciliation with the keys of each file memoized by its bytes', () => {
+    const cacheDir = tempCacheDir('peg-reconcile-cache-');
+    const entries = () =>
+      readdirSync(join(cacheDir(), 'reconcile-keys')).map((n) => join(cacheDir(), 'reconcile-keys', n));
+    /** Removes the row of fase F02 of 2020_A01_00 from the 2020 fasi.csv. */
+    const removeFase = (dir: string) => {
+      const file = join(dir, 'opendata/2020/fasi.csv');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .split('\r\n')
+          .filter((line) => !line.startsWith('2020_A01_00,F02,'))
+          .join('\r\n'),
+      );
+    };
+    const FASE_MISSING = 'opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02';
+
+    it('gives the same problems from the cached keys as from a fresh read', async () => {
+      const dir = copy();
+      removeFase(dir);
+      const fresh = await reconcile(dir, expected);
+      expect(fresh).toEqual([FASE_MISSING]);
+      // JSON, three CSV and XLSX for all years and for each of the two years.
+      expect(entries()).toHaveLength(15);
+      expect(await reconcile(dir, expected)).toEqual(fresh);
+      expect(entries()).toHaveLength(15);
+    });
+
+    it('reports a file altered after its keys were cached: its bytes are another key', async () => {
+      const dir = copy();
+      expect(await reconcile(dir, expected)).toEqual([]);
+      removeFase(dir);
+      expect(await reconcile(dir, expected)).toEqual([FASE_MISSING]);
+    });
+
+    it('reads the files again when the cached entries are damaged: neither an error nor a pass', async () => {
+      const dir = copy();
+      removeFase(dir);
+      const fresh = await reconcile(dir, expected);
+      for (const entry of entries()) writeFileSync(entry, '{"obiettivi": [');
+      expect(await reconcile(dir, expected)).toEqual(fresh);
+    });
   });
 });
 
