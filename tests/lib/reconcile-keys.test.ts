@@ -118,4 +118,60 @@ describe('keys of a built file, memoized by its bytes', () => {
     writeFileSync(path, 'non è un file Excel');
     expect(await xlsxKeys(path)).toBeNull();
   });
+
+  it('reads a workbook row by row into the keys a whole read with exceljs gives', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('testi').addRows([
+      ['codice', 'testo'],
+      ['2021_A01_00', 'Un testo lungo'],
+    ]);
+    const obiettivi = workbook.addWorksheet('obiettivi');
+    obiettivi.addRows([
+      ['codice', 'titolo'],
+      ['2021_A01_00', 'Uno'],
+      [2021, 'Un codice numerico'],
+    ]);
+    obiettivi.getCell('B6').style = { font: { bold: true } }; // a row with a style and no value
+    obiettivi.getCell('A7').value = new Date(Date.UTC(2021, 0, 2));
+    obiettivi.getCell('A7').numFmt = 'yyyy-mm-dd';
+    const fasi = workbook.addWorksheet('fasi');
+    fasi.addRows([
+      ['id', 'titolo', 'codice'],
+      ['F01', 'Prima', '2021_A01_00'],
+      ['F02', '', null],
+    ]);
+    workbook.addWorksheet('indicatori').addRow(['codice', 'id']);
+    const path = join(tempDir(), 'obiettivi.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    // The reconciliation's reading before it streamed: the workbook whole, sheets by name.
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.readFile(path);
+    const expected = Object.fromEntries(
+      (['obiettivi', 'fasi', 'indicatori'] as const).map((tabella) => {
+        const sheet = whole.getWorksheet(tabella)!;
+        const columns = new Map<string, number>();
+        sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
+        const keys = new Set<string>();
+        sheet.eachRow((row, number) => {
+          if (number === 1) return;
+          const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
+          keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
+        });
+        return [tabella, [...keys]];
+      }),
+    );
+    expect(expected.obiettivi).toHaveLength(3);
+    expect(await xlsxKeys(path)).toEqual(expected);
+  });
+
+  it('reads a key cell that is a link by its text (a whole read gave «[object Object]»)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const obiettivi = workbook.addWorksheet('obiettivi');
+    obiettivi.addRow(['codice']);
+    obiettivi.getCell('A2').value = { text: '2021_B01_00', hyperlink: 'https://example.org/' };
+    const path = join(tempDir(), 'obiettivi.xlsx');
+    await workbook.xlsx.writeFile(path);
+    expect(await xlsxKeys(path)).toEqual({ obiettivi: ['2021_B01_00'], fasi: null, indicatori: null });
+  });
 });
