@@ -1,8 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { JSONParser, type ParsedElementInfo } from '@streamparser/json-node';
@@ -103,64 +101,43 @@ async function extractCsv(path: string, hash: Hash, tabella: Tabella): Promise<K
   return [...keys];
 }
 
-/** A worksheet of exceljs's streaming reader: its typings leave out the name. */
-type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
-
 /**
  * The three tables of obiettivi.xlsx, keyed like the CSV files; null when it is not a readable workbook.
- * Read with exceljs's streaming reader, a row at a time: the all-years workbook read whole held every
- * cell of every sheet (≈770 MB at 10,000 objectives). Our workbooks put the sheets before
- * xl/sharedStrings.xml and xl/workbook.xml, so the reader parks each sheet in a temporary file until the
- * strings and the names are known, then reads it; it keeps the shared strings, the styles (dates) and
- * hyperlinks, so a cell's value is the one `Workbook.xlsx.readFile` gives. Rows must come in ascending
- * order, as the format requires: the header (row 1) is then known before any data row.
+ * Read whole: exceljs's streaming reader fails on these workbooks (it meets the sheets before
+ * xl/workbook.xml, which names them).
  */
 async function extractXlsx(path: string, hash: Hash): Promise<XlsxKeys | null> {
   // Loaded on a miss only: loading exceljs alone is ≈0.25 CPU s, and a warm build needs it for nothing.
-  const { default: Excel } = await import('exceljs');
-  const sheets: XlsxKeys = { obiettivi: null, fasi: null, indicatori: null };
-  let bytes: Buffer;
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
   try {
-    // The compressed file in memory (17 MB at 10,000 objectives), not a file stream: the reader pipes its
-    // input and would wait forever on a stream that fails.
-    bytes = await readFile(path);
+    const bytes = await readFile(path);
+    hash.update(bytes);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     return null;
   }
-  hash.update(bytes);
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'cache',
-  });
-  try {
-    for await (const sheet of reader as AsyncIterable<SheetReader>) {
-      // Every sheet is read to its end: a damaged one makes the workbook unreadable, as a whole read would.
-      const tabella = TABELLE.find((t) => t === sheet.name && sheets[t] === null);
-      const columns = new Map<string, number>();
-      const keys = new Set<string>();
-      let previous = 0;
-      for await (const row of sheet) {
-        if (row.number <= previous) return null;
-        previous = row.number;
-        if (tabella === undefined || !row.hasValues) continue;
-        if (row.number === 1) {
-          row.eachCell((cell, column) => columns.set(String(cell.value), column));
-          continue;
-        }
-        const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
-        keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
-      }
-      if (tabella !== undefined) sheets[tabella] = [...keys];
+  const sheets = {} as XlsxKeys;
+  for (const tabella of TABELLE) {
+    const sheet = workbook.getWorksheet(tabella);
+    if (!sheet) {
+      sheets[tabella] = null;
+      continue;
     }
-  } catch {
-    return null;
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
+    const keys = new Set<string>();
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
+      keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
+    });
+    sheets[tabella] = [...keys];
   }
   return sheets;
 }
 
-/** SHA-256 of a file, streamed; undefined when it cannot be read. */
+/** SHA-256 of a file, streamed; undefined when it cannot be read (the extractor then reports it). */
 async function digestOf(path: string): Promise<string | undefined> {
   const hash = createHash('sha256');
   try {
@@ -186,15 +163,15 @@ async function memoized<T>(
 ): Promise<T | null> {
   const name = `${kind}:${variant}`;
   const digest = await digestOf(path);
-  // Bytes that cannot be read cannot be read as JSON, CSV or XLSX either.
-  if (digest === undefined) return null;
-  const file = await entryFile(name, digest);
-  const hit = await readFile(file, 'utf8')
-    .then((text) => ENTRY[kind].safeParse(JSON.parse(text)))
-    .catch(() => undefined);
-  if (hit?.success) {
-    await touchCached(file);
-    return hit.data as T;
+  if (digest !== undefined) {
+    const file = await entryFile(name, digest);
+    const hit = await readFile(file, 'utf8')
+      .then((text) => ENTRY[kind].safeParse(JSON.parse(text)))
+      .catch(() => undefined);
+    if (hit?.success) {
+      await touchCached(file);
+      return hit.data as T;
+    }
   }
   const hash = createHash('sha256');
   const keys = await extract(path, hash);
