@@ -103,8 +103,9 @@ async function extractCsv(path: string, hash: Hash, tabella: Tabella): Promise<K
 
 /**
  * The three tables of obiettivi.xlsx, keyed like the CSV files; null when it is not a readable workbook.
- * Read whole: exceljs's streaming reader fails on these workbooks (it meets the sheets before
- * xl/workbook.xml, which names them).
+ * Read whole: exceljs 4.4's streaming reader fails on these workbooks now and then (the same file
+ * reads, then throws "Cannot read properties of undefined (reading 'sheets')": it parks the sheets, which
+ * come before xl/workbook.xml, and sometimes reads them back before that file's names are known).
  */
 async function extractXlsx(path: string, hash: Hash): Promise<XlsxKeys | null> {
   // Loaded on a miss only: loading exceljs alone is ≈0.25 CPU s, and a warm build needs it for nothing.
