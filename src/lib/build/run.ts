@@ -7,6 +7,7 @@ import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
+import { searchIndexLine } from './search-index';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
 
@@ -59,10 +60,8 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
 
   // PEG_SEARCH_BUNDLE_PAGES (tests only): smaller search-index bundles, so a small fixture has several.
   const bundlePages = Number(env.PEG_SEARCH_BUNDLE_PAGES) || undefined;
-  const { pages, indexed } = await timePhase('postbuild', () =>
-    postbuild(staging, contentDir, checkpoint, bundlePages),
-  );
-  log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
+  const { pages, search } = await timePhase('postbuild', () => postbuild(staging, contentDir, checkpoint, bundlePages));
+  log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);
   await checkpoint('postbuild');
 
   const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
