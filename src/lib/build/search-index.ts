@@ -86,10 +86,12 @@ async function indexBundle(
  * memory grew with the whole site (≈3.9 GB at 10,000 objectives). Pages in sorted order, so the same site
  * gives the same bundles.
  *
- * Each bundle is cached whole (src/lib/outputs/cache.ts), keyed on its folder, the URL and HTML hash of
- * each of its pages in order, and indexerKey: re-indexing every page was ≈7 CPU s of a warm build at
- * 1,000 objectives (docs/benchmarks.md). The key needs the pages' HTML before indexing, so a first pass
- * reads and hashes them and only a miss reads them again for Pagefind, which is started only then.
+ * Each bundle is cached whole (src/lib/outputs/cache.ts), keyed on the URL and HTML hash of each of its
+ * pages in order, indexerKey and its folder (Pagefind's files do not name their folder today; keying on it
+ * costs no hit, as the same pages in another folder would need a whole bundle of pages removed before
+ * them): re-indexing every page was ≈7 CPU s of a warm build at 1,000 objectives (docs/benchmarks.md).
+ * The key needs the pages' HTML before indexing, so a first pass reads and hashes them and only a miss
+ * reads them again for Pagefind, which is started only then: a site whose every bundle hits never starts it.
  */
 export async function searchIndex(
   outDir: string,
