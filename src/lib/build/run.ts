@@ -7,9 +7,9 @@ import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
-import { searchIndexLine } from './search-index';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
+import { searchIndexLine } from './search-index';
 
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index →
