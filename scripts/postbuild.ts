@@ -4,9 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { postbuild } from '../src/lib/build/postbuild';
+import { searchIndexLine } from '../src/lib/build/search-index';
 
-const { pages, indexed } = await postbuild(
+const { pages, search } = await postbuild(
   resolve(process.env.PEG_OUT_DIR ?? 'dist'),
   process.env.PEG_CONTENT_DIR ?? 'content',
 );
-console.log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
+console.log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);

@@ -37,7 +37,7 @@ const MAX_RESULTS = 50;
 const PAGEFIND_OPTIONS = { excerptLength: 24 };
 
 /**
- * Loads the index written by src/lib/build/postbuild.ts (the path is only known in the built site) and
+ * Loads the index written by src/lib/build/search-index.ts (the path is only known in the built site) and
  * merges the bundles listed in /pagefind/bundles.json: the build indexes the site in bundles of a bounded
  * size. Merged bundles get their options here (Pagefind's options() only reaches the first).
  */

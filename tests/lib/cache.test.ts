@@ -1,7 +1,17 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheFile, cacheKey, MAX_AGE_DAYS, placeCached, storeCached } from '../../src/lib/outputs/cache';
+import {
+  cached,
+  cacheFile,
+  cacheKey,
+  MAX_AGE_DAYS,
+  placeCached,
+  placeCachedDir,
+  storeCached,
+  storeCachedDir,
+} from '../../src/lib/outputs/cache';
 import { tempCacheDir } from '../support/temp';
 
 const cacheDir = tempCacheDir('peg-cache-');
@@ -116,5 +126,66 @@ describe('placeCached', () => {
     const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
     await storeCached(file, Buffer.from('contenuto'));
     await expect(placeCached(file, join(cacheDir(), 'manca', 'uscita.txt'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('storeCachedDir and placeCachedDir', () => {
+  /** A folder with a subfolder and two files of the same bytes. */
+  function folder(): string {
+    const dir = join(cacheDir(), 'sorgente');
+    mkdirSync(join(dir, 'sotto'), { recursive: true });
+    writeFileSync(join(dir, 'a.js'), 'uguale');
+    writeFileSync(join(dir, 'sotto', 'b.pf_fragment'), 'uguale');
+    writeFileSync(join(dir, 'sotto', 'c.json'), '{"c":1}');
+    return dir;
+  }
+  const filesOf = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => [
+          join(entry.parentPath, entry.name).slice(dir.length + 1),
+          readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+        ]),
+    );
+
+  it('places a stored folder, file for file, and stores identical bytes once', async () => {
+    const source = folder();
+    const target = join(cacheDir(), 'uscita');
+    expect(await placeCachedDir('cartelle', 'k', target)).toBe(false);
+    expect(await storeCachedDir('cartelle', 'k', source)).toBe(true);
+    // One manifest, two distinct contents.
+    expect(
+      readdirSync(join(cacheDir(), 'cartelle'))
+        .map((name) => name.split('.')[1])
+        .sort(),
+    ).toEqual(['blob', 'blob', 'json']);
+
+    expect(await placeCachedDir('cartelle', 'k', target)).toBe(true);
+    expect(filesOf(target)).toEqual(filesOf(source));
+    expect(await placeCachedDir('cartelle', 'altra', join(cacheDir(), 'altra'))).toBe(false);
+    // A placed file edited in place must not change what the next build places.
+    writeFileSync(join(target, 'a.js'), 'modificato a mano');
+    const again = join(cacheDir(), 'ancora');
+    expect(await placeCachedDir('cartelle', 'k', again)).toBe(true);
+    expect(readFileSync(join(again, 'a.js'), 'utf8')).toBe('uguale');
+  });
+
+  it('misses when a file of the entry is gone', async () => {
+    await storeCachedDir('cartelle', 'k', folder());
+    const blob = readdirSync(join(cacheDir(), 'cartelle')).find((name) => name.endsWith('.blob'))!;
+    rmSync(join(cacheDir(), 'cartelle', blob));
+    expect(await placeCachedDir('cartelle', 'k', join(cacheDir(), 'uscita'))).toBe(false);
+  });
+
+  it('leaves no entry when a file cannot be stored, so a half-stored folder never hits', async () => {
+    const source = folder();
+    // A folder where the file for the bytes of c.json goes: its rename fails.
+    const hash = createHash('sha256').update('{"c":1}').digest('hex');
+    mkdirSync(join(await cacheFile('cartelle', ['file', hash], { ext: 'blob' }), 'occupato'), { recursive: true });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await storeCachedDir('cartelle', 'k', source)).toBe(false);
+    expect(readdirSync(join(cacheDir(), 'cartelle')).some((name) => name.endsWith('.json'))).toBe(false);
+    expect(await placeCachedDir('cartelle', 'k', join(cacheDir(), 'uscita'))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { timePhase } from './phases';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
+import { searchIndexLine } from './search-index';
 
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index →
@@ -59,10 +60,8 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
 
   // PEG_SEARCH_BUNDLE_PAGES (tests only): smaller search-index bundles, so a small fixture has several.
   const bundlePages = Number(env.PEG_SEARCH_BUNDLE_PAGES) || undefined;
-  const { pages, indexed } = await timePhase('postbuild', () =>
-    postbuild(staging, contentDir, checkpoint, bundlePages),
-  );
-  log(`sitemap.xml: ${pages} pagine; indice di ricerca: ${indexed} pagine`);
+  const { pages, search } = await timePhase('postbuild', () => postbuild(staging, contentDir, checkpoint, bundlePages));
+  log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);
   await checkpoint('postbuild');
 
   const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));

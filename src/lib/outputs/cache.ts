@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * Content-addressed cache for derived files (share images today, anything costly tomorrow). A file's
@@ -151,4 +151,64 @@ export async function cached(
   const output = Buffer.from(await produce());
   await storeCached(file, output);
   return output;
+}
+
+/** A folder stored by storeCachedDir: its files' relative paths (with `/`), sorted, and the SHA-256 of each one's bytes. */
+type DirManifest = [path: string, sha256: string][];
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Where the file with these bytes' hash lives: one copy per content, shared by every folder entry that holds it. */
+const dirBlob = (namespace: string, hash: string) => cacheFile(namespace, ['file', hash], { ext: 'blob' });
+
+/**
+ * Stores the folder `dir` (every file below it) as the entry for `keyParts` in `namespace`: each file under
+ * the hash of its bytes, then a manifest naming them. The manifest is written last and atomically, so a
+ * build killed midway leaves files no manifest names (pruned in time), never an entry that hits with a
+ * file missing. Files already stored (the same bytes in another entry) are not written again. False, with
+ * a warning, when the cache cannot be written.
+ */
+export async function storeCachedDir(namespace: string, keyParts: unknown, dir: string): Promise<boolean> {
+  const manifest: DirManifest = [];
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+  for (const path of paths) {
+    const bytes = await readFile(join(dir, path));
+    const hash = sha256(bytes);
+    const blob = await dirBlob(namespace, hash);
+    // Present already: refresh its time, so pruning cannot take it from under this new manifest.
+    if ((await stat(blob).catch(() => null))?.isFile()) await touch(blob);
+    else if (!(await storeCached(blob, bytes))) return false;
+    manifest.push([path, hash]);
+  }
+  return storeCached(await cacheFile(namespace, keyParts, { ext: 'json' }), Buffer.from(JSON.stringify(manifest)));
+}
+
+/**
+ * Places the folder stored for `keyParts` in `namespace` at `target` (created), each file as placeCached
+ * does. False when there is no such entry, or a file it names is gone (pruned, deleted by hand): then
+ * `target` may hold part of the folder, and the caller writes it afresh.
+ */
+export async function placeCachedDir(namespace: string, keyParts: unknown, target: string): Promise<boolean> {
+  const file = await cacheFile(namespace, keyParts, { ext: 'json' });
+  let manifest: DirManifest;
+  try {
+    manifest = JSON.parse(await readFile(file, 'utf8')) as DirManifest;
+  } catch {
+    return false; // missing, or unreadable: a miss
+  }
+  const made = new Set<string>();
+  for (const [path, hash] of manifest) {
+    const to = join(target, path);
+    const parent = dirname(to);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    if (!(await placeCached(await dirBlob(namespace, hash), to))) return false;
+  }
+  await touch(file);
+  return true;
 }

@@ -47,10 +47,15 @@ export function bundleDir(n: number): string {
 /** URL paths of the bundles after the first, which the search page merges (src/client/search.ts). */
 export const MORE_BUNDLES_FILE = 'pagefind/bundles.json';
 
+/** The HTML of a built page, by its path as builtPagePaths gives it. */
+export function readBuiltPage(outDir: string, url: string): string {
+  return readFileSync(join(outDir, url.endsWith('/') ? `${url}index.html` : url), 'utf8');
+}
+
 /** Built page paths (as builtPagePaths gives them) whose HTML carries data-pagefind-body, with that HTML. */
 export function* searchablePages(outDir: string, paths: readonly string[]): Generator<{ url: string; html: string }> {
   for (const url of paths) {
-    const html = readFileSync(join(outDir, url.endsWith('/') ? `${url}index.html` : url), 'utf8');
+    const html = readBuiltPage(outDir, url);
     if (html.includes(BODY_MARK)) yield { url, html };
   }
 }
