@@ -179,7 +179,7 @@ export async function storeCachedDir(namespace: string, keyParts: unknown, dir: 
     const hash = sha256(bytes);
     const blob = await dirBlob(namespace, hash);
     // Present already: refresh its time, so pruning cannot take it from under this new manifest.
-    if ((await stat(blob).catch(() => null))?.isFile()) await touch(blob);
+    if ((await stat(blob).catch(() => null))?.isFile()) await touchCached(blob);
     else if (!(await storeCached(blob, bytes))) return false;
     manifest.push([path, hash]);
   }
@@ -209,6 +209,6 @@ export async function placeCachedDir(namespace: string, keyParts: unknown, targe
     }
     if (!(await placeCached(await dirBlob(namespace, hash), to))) return false;
   }
-  await touch(file);
+  await touchCached(file);
   return true;
 }
