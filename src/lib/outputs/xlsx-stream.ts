@@ -44,8 +44,6 @@ function partOrder(sheets: number): string[] {
 
 /** What this module uses of exceljs's WorkbookWriter beyond its typings. */
 interface WriterInternals {
-  zip: unknown;
-  _worksheets: ({ id: number; name: string } | undefined)[];
   sharedStrings: { count: number; totalRefs: number; values: string[] };
   addContentTypes(this: unknown): Promise<void>;
   addWorkbookRels(this: unknown): Promise<void>;
@@ -223,6 +221,11 @@ export class StreamedWorkbook {
   /** Waits while the zip is behind the rows written so far. */
   async pace(): Promise<void> {
     if (this.current?.writableNeedDrain) await once(this.current, 'drain');
+  }
+
+  /** Ends the zip with `error` (a row that could not be written): nothing waits for parts that never come. */
+  abort(error: Error): void {
+    for (const part of this.parts.values()) part.destroy(error);
   }
 
   async finish(): Promise<void> {

@@ -173,7 +173,12 @@ export async function writeObiettiviXlsx(input: XlsxInput, out: Writable): Promi
     pace: () => workbook.pace(),
     endSheet: (sheet) => (sheet as unknown as { commit(): void }).commit(),
   };
-  for (const table of tables) await addTable(sheets, table);
+  try {
+    for (const table of tables) await addTable(sheets, table);
+  } catch (error) {
+    workbook.abort(error as Error);
+    throw error;
+  }
   await workbook.finish();
 }
 
