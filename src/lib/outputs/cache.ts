@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Content-addressed cache for derived files (share images today, anything costly tomorrow). A file's
@@ -96,11 +98,13 @@ export async function touchCached(file: string): Promise<void> {
  * a valid name. A cache folder that cannot be written (read-only checkout) costs speed, not the build:
  * false, with a warning.
  */
-export async function storeCached(file: string, output: Uint8Array): Promise<boolean> {
+export async function storeCached(file: string, output: Uint8Array | Readable): Promise<boolean> {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(temp, output);
+    // A stream goes to disk as it comes, never whole in memory.
+    if (output instanceof Readable) await pipeline(output, createWriteStream(temp));
+    else await writeFile(temp, output);
     await rename(temp, file);
     return true;
   } catch (error) {
@@ -211,4 +215,60 @@ export async function placeCachedDir(namespace: string, keyParts: unknown, targe
   }
   await touchCached(file);
   return true;
+}
+
+/** What a cached output is: a file in the cache, to copy or stream. */
+export interface CachedBody {
+  cachedFile: string;
+}
+
+/** Whether `file` starts with `head` and ends with `tail`, reading only those bytes. */
+async function framed(file: string, { head, tail }: { head: Buffer; tail: Buffer }): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const { size } = await handle.stat();
+    if (size < head.length + tail.length) return false;
+    const first = Buffer.alloc(head.length);
+    const last = Buffer.alloc(tail.length);
+    await handle.read(first, 0, head.length, 0);
+    await handle.read(last, 0, tail.length, size - tail.length);
+    return first.equals(head) && last.equals(tail);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface OutputOptions {
+  /** File extension without the dot. */
+  ext: string;
+  /**
+   * How every whole output starts and ends: a stored file that does not (truncated, emptied on disk) is
+   * produced again. Only these bytes are read, so a large hit is not read to be checked.
+   */
+  frame?: { head: Buffer; tail: Buffer };
+}
+
+/**
+ * The cached file for `keyParts` in `namespace`, made by `produce` first when it is missing. A stream
+ * is written to the cache as it comes. When the cache cannot be written, `produce`'s output (produced
+ * again if it was a stream the failed write used up).
+ */
+export async function cachedOutput<T extends Uint8Array | Readable>(
+  namespace: string,
+  keyParts: unknown,
+  options: OutputOptions,
+  produce: () => T | Promise<T>,
+): Promise<CachedBody | T> {
+  const file = await cacheFile(namespace, keyParts, { ext: options.ext });
+  const present = options.frame
+    ? await framed(file, options.frame)
+    : await stat(file).then(
+        () => true,
+        () => false,
+      );
+  if (present) return { cachedFile: file };
+  const output = await produce();
+  if (await storeCached(file, output)) return { cachedFile: file };
+  return output instanceof Readable ? produce() : output;
 }

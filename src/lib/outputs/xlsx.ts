@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import type { Ente } from '../../schemas/ente';
 import type { Obiettivo } from '../../schemas/obiettivo';
@@ -9,6 +10,7 @@ import { neutraliseFormula } from './opendata/formula';
 import { openDataDocument, type OpenDataObiettivo } from './opendata/records';
 import { bodySections } from '../content/body-sections';
 import { objectiveUrl } from '../routes';
+import { StreamedWorkbook } from './xlsx-stream';
 
 export { bodyFromSections, bodySections, SECTION_HEADINGS } from '../content/body-sections';
 
@@ -92,27 +94,44 @@ function cellValue(value: unknown, kind: Kind | undefined): ExcelJS.CellValue {
   return neutraliseFormula(text);
 }
 
-function addTable<R>(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly Pick<Column<R>, 'name' | 'value'>[],
-  rows: readonly R[],
-  kinds: Map<string, Kind>,
-): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => {
+/** Where the sheets go: exceljs's in-memory workbook, or one written row by row (xlsx-stream.ts). */
+interface Sheets {
+  addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet;
+  /** Awaited after each row: the streamed workbook waits there for its zip to catch up. */
+  pace(): Promise<void>;
+  /** After the sheet's last row. */
+  endSheet(sheet: ExcelJS.Worksheet): void;
+}
+
+interface Table<R> {
+  name: string;
+  columns: readonly Pick<Column<R>, 'name' | 'value'>[];
+  rows: readonly R[];
+  kinds: Map<string, Kind>;
+  /** Column widths that differ from the kind's (1-based column number). */
+  widths?: Readonly<Record<number, number>>;
+}
+
+async function addTable<R>(sheets: Sheets, { name, columns, rows, kinds, widths = {} }: Table<R>): Promise<void> {
+  const sheet = sheets.addSheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column, i) => {
     const kind = kinds.get(column.name) ?? (column.name.startsWith('storico_') ? 'number' : undefined);
     return {
       header: column.name,
       key: column.name,
-      width: kind === 'date' ? 12 : kind === 'number' || kind === 'boolean' ? 10 : 30,
+      width: widths[i + 1] ?? (kind === 'date' ? 12 : kind === 'number' || kind === 'boolean' ? 10 : 30),
       style: kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
     };
   });
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((column) => cellValue(column.value(row), kinds.get(column.name))));
+  sheet.getRow(1).commit();
+  for (const row of rows) {
+    sheet.addRow(columns.map((column) => cellValue(column.value(row), kinds.get(column.name)))).commit();
+    await sheets.pace();
+  }
   if (columns.length > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
+  sheets.endSheet(sheet);
 }
 
 export interface XlsxInput {
@@ -122,64 +141,127 @@ export interface XlsxInput {
 
 /** The workbook of a set of objectives (all years or one), as bytes. */
 export async function obiettiviXlsx(input: XlsxInput): Promise<Buffer> {
-  return toBytes(obiettiviWorkbook(input));
+  const chunks: Buffer[] = [];
+  await writeObiettiviXlsx(
+    input,
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    }),
+  );
+  return Buffer.concat(chunks);
 }
 
-function obiettiviWorkbook({ ente, obiettivi }: XlsxInput): ExcelJS.Workbook {
+/**
+ * The same workbook written to `out` row by row (xlsx-stream.ts): memory grows with the distinct texts,
+ * not with the cells, and the bytes are those of exceljs's in-memory writer.
+ */
+export async function writeObiettiviXlsx(input: XlsxInput, out: Writable): Promise<void> {
+  const tables = obiettiviTables(input);
+  const workbook = new StreamedWorkbook(
+    out,
+    tables.map((table) => ({
+      name: table.name,
+      dimension: `A1:${columnLetter(table.columns.length)}${table.rows.length + 1}`,
+    })),
+    { creator: input.ente.nome, date: FIXED_DATE },
+  );
+  const sheets: Sheets = {
+    addSheet: (name, options) => workbook.addSheet(name, options),
+    pace: () => workbook.pace(),
+    endSheet: (sheet) => (sheet as unknown as { commit(): void }).commit(),
+  };
+  try {
+    for (const table of tables) await addTable(sheets, table);
+  } catch (error) {
+    workbook.abort(error as Error);
+    throw error;
+  }
+  await workbook.finish();
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The five sheets of the workbook of `input`, in order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table per row type
+function obiettiviTables({ ente, obiettivi }: XlsxInput): Table<any>[] {
   // Absolute like the CSV and the DCAT catalogue: a downloaded file has no page to be relative to.
   const records: OpenDataObiettivo[] = openDataDocument(
     ente,
     obiettivi.map((o) => ({ data: o.data, url: new URL(o.url, ente.sito_url).href })),
   ).obiettivi;
   const kinds = columnKinds();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = ente.nome;
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
   const obiettiviCols = obiettiviColumns();
   const fasiCols = fasiColumns();
   const indicatoriCols = indicatoriColumns(anniStorico(records));
-  addTable(workbook, FOGLI.obiettivi, obiettiviCols, records, kinds.obiettivi);
-  addTable(
-    workbook,
-    FOGLI.fasi,
-    fasiCols,
-    records.flatMap((o) => o.fasi.map((fase) => ({ codice: o.codice, fase }))),
-    kinds.fasi,
-  );
-  addTable(
-    workbook,
-    FOGLI.indicatori,
-    indicatoriCols,
-    records.flatMap((o) => o.indicatori.map((indicatore) => ({ codice: o.codice, indicatore }))),
-    kinds.indicatori,
-  );
-  addTable(
-    workbook,
-    FOGLI.testi,
-    TESTI_COLUMNS.map((c) => ({ name: c.name, value: (row: Record<string, string>) => row[c.name] })),
-    obiettivi.map((o) => ({ ...bodySections(o.body), codice: o.data.codice })),
-    new Map(),
-  );
   const documentation = [
     ...obiettiviCols.map((c) => ({ foglio: FOGLI.obiettivi, ...c })),
     ...fasiCols.map((c) => ({ foglio: FOGLI.fasi, ...c })),
     ...indicatoriCols.map((c) => ({ foglio: FOGLI.indicatori, ...c })),
     ...TESTI_COLUMNS.map((c) => ({ foglio: FOGLI.testi, ...c, derived: false })),
   ];
-  addTable(
-    workbook,
-    FOGLI.colonne,
-    [
-      { name: 'foglio', value: (r: (typeof documentation)[number]) => r.foglio },
-      { name: 'colonna', value: (r) => r.name },
-      { name: 'descrizione', value: (r) => r.description },
-      { name: 'calcolata', value: (r) => (r.derived ? 'sì: calcolata dal sito, ignorata in importazione' : 'no') },
-    ],
-    documentation,
-    new Map(),
-  );
-  workbook.getWorksheet(FOGLI.colonne)!.getColumn(3).width = 100;
+  return [
+    { name: FOGLI.obiettivi, columns: obiettiviCols, rows: records, kinds: kinds.obiettivi },
+    {
+      name: FOGLI.fasi,
+      columns: fasiCols,
+      rows: records.flatMap((o) => o.fasi.map((fase) => ({ codice: o.codice, fase }))),
+      kinds: kinds.fasi,
+    },
+    {
+      name: FOGLI.indicatori,
+      columns: indicatoriCols,
+      rows: records.flatMap((o) => o.indicatori.map((indicatore) => ({ codice: o.codice, indicatore }))),
+      kinds: kinds.indicatori,
+    },
+    {
+      name: FOGLI.testi,
+      columns: TESTI_COLUMNS.map((c) => ({ name: c.name, value: (row: Record<string, string>) => row[c.name] })),
+      rows: obiettivi.map((o) => ({ ...bodySections(o.body), codice: o.data.codice })),
+      kinds: new Map(),
+    },
+    {
+      name: FOGLI.colonne,
+      columns: [
+        { name: 'foglio', value: (r: (typeof documentation)[number]) => r.foglio },
+        { name: 'colonna', value: (r) => r.name },
+        { name: 'descrizione', value: (r) => r.description },
+        { name: 'calcolata', value: (r) => (r.derived ? 'sì: calcolata dal sito, ignorata in importazione' : 'no') },
+      ],
+      rows: documentation,
+      kinds: new Map(),
+      widths: { 3: 100 },
+    },
+  ];
+}
+
+/**
+ * The workbook of `input` in exceljs's in-memory model: the template's starting point (it adds drop-down
+ * lists), and what the streamed workbook must equal byte for byte (tests/lib/xlsx-stream.test.ts).
+ */
+export async function inMemoryObiettiviXlsx(input: XlsxInput): Promise<Buffer> {
+  return toBytes(await obiettiviWorkbook(input));
+}
+
+async function obiettiviWorkbook(input: XlsxInput): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = input.ente.nome;
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const sheets: Sheets = {
+    addSheet: (name, options) => workbook.addWorksheet(name, options),
+    pace: () => Promise.resolve(),
+    endSheet: () => {},
+  };
+  for (const table of obiettiviTables(input)) await addTable(sheets, table);
   return workbook;
 }
 
@@ -196,7 +278,7 @@ const TEMPLATE_ROWS = 1000;
  * (ente.yaml tipi_indicatore) and direzione.
  */
 export async function modelloXlsx(ente: Ente, esempio: { data: Obiettivo; body: string }): Promise<Buffer> {
-  const workbook = obiettiviWorkbook({
+  const workbook = await obiettiviWorkbook({
     ente,
     obiettivi: [{ ...esempio, url: objectiveUrl(esempio.data) }],
   });

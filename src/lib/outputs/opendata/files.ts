@@ -1,3 +1,6 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Ente } from '../../../schemas/ente';
 import { loadContentForBuild } from '../../content/build-read';
@@ -6,12 +9,14 @@ import { historyIndex } from '../../derived/git/history';
 import { buildIndexes } from '../../derived/indexes';
 import { updatedDate } from '../../derived/updated';
 import { objectiveDataUrl, objectiveTableUrl, OPENDATA_CATALOGUE_URL } from '../../routes';
+import { cacheKey, cachedOutput, type CachedBody } from '../cache';
+import { fasiColumns, indicatoriColumns, obiettiviColumns } from './columns';
 import { csvTable, csvTableStream, TABELLE, type Tabella } from './csv';
 import { datasetFiles, datasetSpecs } from './datasets';
 import { dcatCatalog } from './dcat';
 import { MEDIA_TYPES } from './media-types';
-import { jsonDocumentChunks, toJson, toOpenData, type OpenDataObiettivo } from './records';
-import { cachedWorkbook, workbookCodeParts, type WorkbookBody } from './workbook-cache';
+import { jsonDocumentChunks, recordDigest, toJson, toOpenData, type OpenDataObiettivo } from './records';
+import { cachedWorkbook, workbookCodeParts } from './workbook-cache';
 
 /**
  * Every file of the open data (docs/opendata.md), each with the function that makes its bytes. The build
@@ -24,8 +29,13 @@ export interface OpenDataFile {
   /** Site path: /opendata/obiettivi.json */
   path: string;
   mediaType: string;
-  /** XLSX workbooks come from the cache (workbook-cache.ts): a file to link into place, not bytes. */
-  body: () => string | Readable | Promise<WorkbookBody>;
+  /** XLSX workbooks come from the cache (workbook-cache.ts): a file to copy into place, not bytes. */
+  body: () => string | Readable | Promise<CachedBody | Buffer>;
+  /**
+   * For a file kept in the cache whose `body` is a stream of it: the cached file itself, which the build
+   * copies into place instead of streaming (or a stream when the cache cannot be written).
+   */
+  cached?: () => Promise<CachedBody | Readable>;
 }
 
 export interface OpenDataSource {
@@ -51,6 +61,42 @@ export function openDataSource(contentDir: string): OpenDataSource {
   };
 }
 
+/**
+ * What shapes the bytes of a JSON or CSV file besides its records, for the cache key: the source of the
+ * modules that serialise them, the column names (a schema key no record uses yet is still a CSV column)
+ * and csv-stringify's version. Computed once per build.
+ */
+function tableCodeParts(): unknown {
+  const source = ['./records.ts', './csv.ts', './columns.ts', './formula.ts'].map((module) =>
+    cacheKey(readFileSync(new URL(module, import.meta.url), 'utf8')),
+  );
+  const names = (columns: readonly { name: string }[]) => columns.map((column) => column.name);
+  // csv-stringify does not export its package.json: read it beside the module it resolves to.
+  const entry = createRequire(import.meta.url).resolve('csv-stringify');
+  const csvPackage = join(
+    entry.slice(0, entry.lastIndexOf(`${sep}csv-stringify${sep}`)),
+    'csv-stringify',
+    'package.json',
+  );
+  return {
+    source,
+    columns: [names(obiettiviColumns()), names(fasiColumns()), names(indicatoriColumns([]))],
+    csvStringify: (JSON.parse(readFileSync(csvPackage, 'utf8')) as { version: string }).version,
+  };
+}
+
+/** How every whole JSON document and CSV table starts and ends: a cached file that does not is a miss. */
+const FRAME = {
+  json: { ext: 'json', frame: { head: Buffer.from('{\n'), tail: Buffer.from('\n}\n') } },
+  csv: { ext: 'csv', frame: { head: Buffer.from('\uFEFF'), tail: Buffer.from('\r\n') } },
+};
+
+/** The bytes of a cached output, read from the cache (or from the output itself when it could not be stored). */
+async function* streamCached(cached: () => Promise<CachedBody | Readable>): AsyncGenerator<Buffer | string> {
+  const body = await cached();
+  yield* body instanceof Readable ? body : createReadStream(body.cachedFile);
+}
+
 const MEDIA_TYPE = {
   json: `${MEDIA_TYPES.JSON}; charset=utf-8`,
   csv: `${MEDIA_TYPES.CSV}; charset=utf-8`,
@@ -62,22 +108,46 @@ export function openDataFiles({ ente, obiettivi, anni, updated }: OpenDataSource
   // One record per objective, computed once and shared by every file it appears in.
   const records = obiettivi.map((o) => toOpenData(o, ente.soglie_esito));
   const envelope = { ente: ente.nome, licenza: ente.licenza };
-  const json = (list: readonly OpenDataObiettivo[]) => () => Readable.from(jsonDocumentChunks(envelope, list));
   let workbookCode: unknown;
+  let tableCode: unknown;
+  // The site-wide and per-year JSON and CSV are cached by what they are made of: at 1,000 objectives
+  // serialising them again was ≈0.7 CPU s of every build; a record's digest is ≈0.08 ms.
+  const cachedTable = (
+    format: keyof typeof FRAME,
+    parts: unknown,
+    list: readonly OpenDataObiettivo[],
+    produce: () => Readable,
+  ): Pick<OpenDataFile, 'body' | 'cached'> => {
+    const cached = () => {
+      const key = { code: (tableCode ??= tableCodeParts()), format, parts, records: list.map(recordDigest) };
+      return cachedOutput('opendata-tables', key, FRAME[format], produce);
+    };
+    return { cached, body: () => Readable.from(streamCached(cached)) };
+  };
 
   const dataset = (anno?: number): OpenDataFile[] => {
     const scoped = anno === undefined ? records : records.filter((r) => r.anno === anno);
     const pages = anno === undefined ? obiettivi : obiettivi.filter((o) => o.data.anno === anno);
     return datasetFiles(anno).map((file): OpenDataFile => {
       const { path } = file;
-      if (file.format === 'JSON') return { path, mediaType: MEDIA_TYPE.json, body: json(scoped) };
+      if (file.format === 'JSON')
+        return {
+          path,
+          mediaType: MEDIA_TYPE.json,
+          ...cachedTable('json', envelope, scoped, () => Readable.from(jsonDocumentChunks(envelope, scoped))),
+        };
       if (file.format === 'XLSX')
         return {
           path,
           mediaType: MEDIA_TYPE.xlsx,
           body: () => cachedWorkbook({ ente, pages, records: scoped }, (workbookCode ??= workbookCodeParts())),
         };
-      return { path, mediaType: MEDIA_TYPE.csv, body: () => csvTableStream(file.tabella, scoped, ente.sito_url) };
+      const { tabella } = file;
+      return {
+        path,
+        mediaType: MEDIA_TYPE.csv,
+        ...cachedTable('csv', [tabella, ente.sito_url], scoped, () => csvTableStream(tabella, scoped, ente.sito_url)),
+      };
     });
   };
 

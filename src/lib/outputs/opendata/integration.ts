@@ -19,12 +19,11 @@ import { openDataFiles, openDataSource, type OpenDataFile } from './files';
 
 /** `place` puts a cached file at the target without reading it; without it, the file is streamed. */
 async function send(
-  file: OpenDataFile,
+  body: Awaited<ReturnType<OpenDataFile['body']>> | Readable,
   to: () => Writable,
   whole: (bytes: string | Buffer) => void,
   place?: (cachedFile: string) => Promise<boolean>,
 ) {
-  const body = await file.body();
   if (body instanceof Readable) await pipeline(body, to());
   else if (typeof body === 'string' || Buffer.isBuffer(body)) whole(body);
   else if (!(await place?.(body.cachedFile))) await pipeline(createReadStream(body.cachedFile), to());
@@ -36,8 +35,9 @@ export async function writeOpenData(outDir: string, contentDir: string): Promise
   for (const dir of new Set(files.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
   for (const file of files) {
     const target = join(outDir, file.path);
+    // A file kept in the cache is copied from it, not streamed through this process.
     await send(
-      file,
+      await (file.cached ?? file.body)(),
       () => createWriteStream(target),
       (bytes) => writeFileSync(target, bytes),
       (cachedFile) => placeCached(cachedFile, target),
@@ -51,7 +51,7 @@ async function serve(contentDir: string, path: string, res: ServerResponse): Pro
   if (!file) return false;
   res.setHeader('Content-Type', file.mediaType);
   await send(
-    file,
+    await file.body(),
     () => res,
     (bytes) => res.end(bytes),
   );

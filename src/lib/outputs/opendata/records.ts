@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Ente } from '../../../schemas/ente';
 import { DupLinkSchema, ObiettivoSchema, type Obiettivo } from '../../../schemas/obiettivo';
 import { FaseSchema, type Fase } from '../../../schemas/fase';
@@ -54,6 +55,22 @@ export function toOpenData(item: { data: Obiettivo; url: string }, soglie: Ente[
     copertura_avanzamento: copertura.quotaPeso === null ? null : Math.round(copertura.quotaPeso * 10000) / 100,
     fasi_senza_avanzamento: copertura.fasiSenzaDato,
   };
+}
+
+const digests = new WeakMap<OpenDataObiettivo, string>();
+
+/**
+ * SHA-256 of a record's JSON, once per record: what the cache keys of the files it appears in are made
+ * of (files.ts, workbook-cache.ts). Plain JSON.stringify, not a key-sorted one: toOpenData fixes the key
+ * order, and the files print the keys in that order, so a different order must be a different key.
+ */
+export function recordDigest(record: OpenDataObiettivo): string {
+  let digest = digests.get(record);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(record)).digest('hex');
+    digests.set(record, digest);
+  }
+  return digest;
 }
 
 /** The obiettivi.json document for a set of objectives. */

@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
-import { stat } from 'node:fs/promises';
 import type { Ente } from '../../../schemas/ente';
 import type { ObiettivoPage } from '../../content/pages';
 import { jsonSchemas } from '../../editor/json-schema';
-import { cacheFile, storeCached } from '../cache';
+import { cachedOutput, type CachedBody } from '../cache';
 import { obiettiviXlsx } from '../xlsx';
 import { anniStorico, fasiColumns, indicatoriColumns, obiettiviColumns } from './columns';
-import type { OpenDataObiettivo } from './records';
+import { recordDigest, type OpenDataObiettivo } from './records';
 
 /**
  * The XLSX workbooks (all years, each year) in the content-addressed cache (../cache.ts). Writing them
@@ -33,7 +32,7 @@ export interface WorkbookData {
 }
 
 /** Where a workbook is: a file in the cache to link or stream, or bytes when the cache cannot be written. */
-export type WorkbookBody = { cachedFile: string } | Buffer;
+export type WorkbookBody = CachedBody | Buffer;
 
 /** Parts of the key that are the same for every workbook of a build: computed once per build. */
 export function workbookCodeParts(version = WORKBOOK_VERSION): unknown {
@@ -53,7 +52,7 @@ export function workbookKeyParts(data: WorkbookData, code: unknown): unknown {
     ente: data.ente,
     // The storico_ columns depend on the data, and their descriptions on the code.
     indicatori: indicatoriColumns(anniStorico([...data.records])).map((c) => [c.name, c.description]),
-    records: data.records,
+    records: data.records.map(recordDigest),
     pages: data.pages.map((p) => [p.url, p.body]),
   };
 }
@@ -73,8 +72,5 @@ export async function cachedWorkbook(
   code: unknown,
   produce: (data: WorkbookData) => Promise<Buffer> = writeWithExceljs,
 ): Promise<WorkbookBody> {
-  const file = await cacheFile('opendata-xlsx', workbookKeyParts(data, code), { ext: 'xlsx' });
-  if (await stat(file).catch(() => null)) return { cachedFile: file };
-  const bytes = await produce(data);
-  return (await storeCached(file, bytes)) ? { cachedFile: file } : bytes;
+  return cachedOutput('opendata-xlsx', workbookKeyParts(data, code), { ext: 'xlsx' }, () => produce(data));
 }
