@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
 import { cspConfig } from './src/lib/outputs/csp/policy.ts';
 import { precompiledStyles } from './src/lib/build/styles.ts';
+import { contentReload } from './src/lib/content/dev-reload.ts';
 import { openDataIntegration } from './src/lib/outputs/opendata/integration.ts';
 import { shareImageIntegration } from './src/lib/outputs/share-image/integration.ts';
 
@@ -35,6 +36,7 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     // Bootstrap Italia + site.scss, in the comune's colour: compiled once, then read from the cache (PEG_CACHE_DIR).
-    plugins: [precompiledStyles(ente.colore_primario ?? '#0b5e5b')],
+    // Pages read content/ without a content collection: the dev server reloads them when it changes.
+    plugins: [precompiledStyles(ente.colore_primario ?? '#0b5e5b'), contentReload(contentDir)],
   },
 });

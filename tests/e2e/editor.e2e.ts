@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,5 +184,21 @@ describe('npm run editor', () => {
     expect(git(root, 'diff', '--stat').stdout).toContain('content/obiettivi/2020/a02-00.md');
     await page.close();
     git(root, 'checkout', '--', 'content');
+  });
+
+  // Pages read content/ themselves (src/lib/content/collection.ts): the dev server must drop what it read.
+  it('shows a saved change on the site’s page without a restart', async () => {
+    const file = join(root, 'content/obiettivi/2020/a01-00.md');
+    const pageText = () => fetch(`${baseURL}/obiettivi/2020/a01-00/`).then((r) => r.text());
+    expect(await pageText()).not.toContain('Titolo cambiato durante la revisione');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^titolo: .*$/m, 'titolo: Titolo cambiato durante la revisione'),
+    );
+    await until('the new title on the page', pageText, (html) =>
+      /<h1 class="objective-title"[^>]*>Titolo cambiato durante la revisione</.test(html),
+    );
+    git(root, 'checkout', '--', 'content');
+    await until('the old title back', pageText, (html) => !html.includes('Titolo cambiato durante la revisione'));
   });
 });

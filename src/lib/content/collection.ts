@@ -1,17 +1,21 @@
-import { getCollection } from 'astro:content';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
-import { DupSchema, type Dup } from '../../schemas/dup';
-import { EnteSchema, type Ente } from '../../schemas/ente';
-import { loadPerformance, type PerformanceContent } from './load';
-import { byCodice, objectivePage, type ObiettivoPage } from './pages';
+import type { Dup } from '../../schemas/dup';
+import type { Ente } from '../../schemas/ente';
+import { loadContentForBuild } from './build-read';
+import type { PerformanceContent } from './load';
+import { objectivePages, type ObiettivoPage } from './pages';
 
 export type { ObiettivoPage };
 
 /**
- * Query-once access to the content for pages: every page asks here, nothing calls getCollection
- * in a loop (at thousands of pages that is what makes builds slow).
+ * Query-once access to the content for pages: every page asks here, nothing reads content/ in a loop
+ * (at thousands of pages that is what makes builds slow).
+ *
+ * Pages read content/ with loadContent, the reader of the open data and share images, through the build's
+ * one read (build-read.ts), not through an Astro content collection: Astro inlines a collection's whole
+ * data store into the prerender bundle as one string, which at 10,000 objectives cost ≈1.1 GB of the
+ * bundler's memory and a second copy of every objective (docs/benchmarks.md, "Pages read content/
+ * without a content collection"). In `astro dev` the dev-reload plugin (dev-reload.ts) reloads this
+ * module when content/ changes, so the cache below never serves a stale file.
  */
 
 export const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
@@ -19,13 +23,9 @@ export const contentDir = process.env.PEG_CONTENT_DIR ?? './content';
 let cache: Promise<{ ente: Ente; dup: Dup; obiettivi: ObiettivoPage[]; performance: PerformanceContent }> | undefined;
 
 async function loadAll() {
-  const ente = EnteSchema.parse(loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')));
-  const dup = DupSchema.parse(loadYaml(readFileSync(join(contentDir, 'dup.yaml'), 'utf8')));
-  const entries = await getCollection('obiettivi');
-  const obiettivi = entries
-    .map((entry) => objectivePage({ data: entry.data, body: entry.body ?? '', filePath: entry.filePath ?? '' }))
-    .sort(byCodice);
-  return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
+  const content = loadContentForBuild(contentDir);
+  const { ente, dup, performance } = content;
+  return { ente, dup, obiettivi: objectivePages(content, contentDir), performance };
 }
 
 /** The whole content, loaded once per build. */
