@@ -35,6 +35,17 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
+/** Rewrites `file` without the lines (split on `separator`) that `drop` picks: a built file made to lose rows. */
+function dropLines(file: string, separator: string, drop: (line: string) => boolean) {
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .split(separator)
+      .filter((line) => !drop(line))
+      .join(separator),
+  );
+}
+
 function npmBuild(content: string, outDir: string, extra: NodeJS.ProcessEnv = {}) {
   return spawnSync('npm', ['run', 'build', '--silent'], {
     env: {
@@ -194,14 +205,7 @@ describe('reconciliation of the built site with content/', () => {
     const document = JSON.parse(readFileSync(json, 'utf8')) as { obiettivi: { codice: string }[] };
     document.obiettivi = document.obiettivi.filter((o) => o.codice !== '2020_B02_00');
     writeFileSync(json, JSON.stringify(document));
-    const sitemap = join(dir, 'sitemap.xml');
-    writeFileSync(
-      sitemap,
-      readFileSync(sitemap, 'utf8')
-        .split('\n')
-        .filter((line) => !line.includes('/obiettivi/2021/a01-00/'))
-        .join('\n'),
-    );
+    dropLines(join(dir, 'sitemap.xml'), '\n', (line) => line.includes('/obiettivi/2021/a01-00/'));
     const fragments = join(dir, 'pagefind/fragment');
     const fragment = readdirSync(fragments).find((name) =>
       gunzipSync(readFileSync(join(fragments, name)))
@@ -223,16 +227,8 @@ describe('reconciliation of the built site with content/', () => {
     const entries = () =>
       readdirSync(join(cacheDir(), 'reconcile-keys')).map((n) => join(cacheDir(), 'reconcile-keys', n));
     /** Removes the row of fase F02 of 2020_A01_00 from the 2020 fasi.csv. */
-    const removeFase = (dir: string) => {
-      const file = join(dir, 'opendata/2020/fasi.csv');
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8')
-          .split('\r\n')
-          .filter((line) => !line.startsWith('2020_A01_00,F02,'))
-          .join('\r\n'),
-      );
-    };
+    const removeFase = (dir: string) =>
+      dropLines(join(dir, 'opendata/2020/fasi.csv'), '\r\n', (line) => line.startsWith('2020_A01_00,F02,'));
     const FASE_MISSING = 'opendata/2020/fasi.csv: mancano le righe di fasi 2020_A01_00 F02';
 
     it('gives the same problems from the cached keys as from a fresh read', async () => {
