@@ -55,7 +55,7 @@ function indexerKey(indexOptions: pagefind.PagefindServiceConfig): unknown {
 }
 
 /** One bundle's pages as `[url, SHA-256 of its HTML]`, in order: the HTML itself is read again only to index. */
-type BundlePages = [url: string, html: string][];
+type BundlePages = [url: string, htmlSha256: string][];
 
 /** Indexes the pages of one bundle with a fresh Pagefind process and writes them into `outDir/dir`. */
 async function indexBundle(
