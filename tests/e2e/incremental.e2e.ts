@@ -15,6 +15,8 @@ import { hashTree } from './support/tree';
 
 const A = '/obiettivi/2020/a01-00/';
 const B = '/obiettivi/2020/s01-00/';
+/** The Relazione of A's and B's year: keyed on all its objectives and content/performance/. */
+const R = '/performance/relazione/2020/';
 const work = tempDir('peg-incremental-', { keep: 'file' });
 // content/ inside a repository of its own, as in a comune's checkout (the validator refuses a .git in content/).
 const repo = join(work, 'repo');
@@ -90,6 +92,7 @@ describe('incremental build of the objective pages', () => {
     expect(hashTree(again.out)).toEqual(hashTree(previous));
     const objectives = again.log.match(/\/obiettivi\/\d{4}\/[^/]+\/index\.html \(restored\)/g) ?? [];
     expect(objectives).toHaveLength(11);
+    expect(restored(again.log, R)).toBe(true);
   });
 
   it('renders again the page whose front matter changed, and only that one', () => {
@@ -99,6 +102,19 @@ describe('incremental build of the objective pages', () => {
     expect(page(before, A)).not.toContain('Pianificare, attivare');
     expect(restored(log, A)).toBe(false);
     expect(restored(log, B)).toBe(true);
+    expect(page(out, R)).toContain('Pianificare, attivare');
+    expect(restored(log, R)).toBe(false);
+  });
+
+  it('renders again the Relazione of a year whose content/performance/ file changed, and no objective page', () => {
+    edit(
+      'performance/2020.yaml',
+      /non_disponibile: la Relazione approvata dalla Giunta[^\n]*/,
+      'non_disponibile: in approvazione',
+    );
+    const { log } = buildBoth();
+    expect(restored(log, R)).toBe(false);
+    expect(restored(log, A)).toBe(true);
   });
 
   it('renders again the page whose Markdown body changed', () => {

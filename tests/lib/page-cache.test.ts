@@ -24,14 +24,19 @@ function astroTree(entry: string): string[] {
 // Whole-site data: content of every objective, indexes over them, git history. A page reads it only through these.
 const SITE_DATA = /\b(getContent|getIndexes|getOpenData|historyIndex|updatedOf|getCollection|getEntry|loadContent)\(/;
 
-describe('objective page cache key', () => {
+/** Every line of the page's .astro tree that reads whole-site data, as `file: line`. */
+function siteDataReads(page: string): string[] {
+  return astroTree(page).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => SITE_DATA.test(line))
+      .map((line) => `${file}: ${line.trim()}`),
+  );
+}
+
+describe('page cache keys', () => {
   it('covers every read of whole-site data on the page (update page-cache.ts, then this list)', () => {
-    const reads = astroTree(PAGE).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((line) => SITE_DATA.test(line))
-        .map((line) => `${file}: ${line.trim()}`),
-    );
+    const reads = siteDataReads(PAGE);
     // Each line is keyed in src/lib/outputs/page-cache.ts: ente and dup whole, the objective's own entry and
     // history, latestYear(obiettivi) for the menu, and the office/person labels PagefindFilters looks up.
     expect(reads).toEqual([
@@ -41,6 +46,18 @@ describe('objective page cache key', () => {
       'src/layouts/Base.astro: const { ente } = await getContent();',
       `${PAGE}: const { ente, dup } = await getContent();`,
       `${PAGE}: history: historyIndex(contentDir),`,
+    ]);
+  });
+
+  it('covers every read of whole-site data on the yearly Relazione page', () => {
+    const relazione = 'src/pages/performance/relazione/[anno]/index.astro';
+    // Keyed in relazionePagePaths: the site key (ente, dup, latest year for the menu), the year's objectives
+    // (its props) whole and content/performance/ whole.
+    expect(siteDataReads(relazione)).toEqual([
+      'src/components/SiteFooter.astro: const { ente } = await getContent();',
+      'src/components/SiteHeader.astro: const { ente, obiettivi } = await getContent();',
+      'src/layouts/Base.astro: const { ente } = await getContent();',
+      `${relazione}: const { ente, performance } = await getContent();`,
     ]);
   });
 

@@ -25,6 +25,8 @@ import { cacheKey } from './cache';
  *   (Pagefind filters). tests/lib/page-cache.test.ts fails when a component on the page starts reading
  *   whole-site data, so a new input cannot be added without adding it here.
  *
+ * The yearly Relazione pages are keyed the same way, on their year's objectives and content/performance/.
+ *
  * Dependencies (node_modules) are covered by Astro: a changed lockfile or Astro config discards the cache.
  */
 
@@ -51,16 +53,21 @@ export function codeDigest(root = process.cwd(), { fresh = false } = {}): string
   return digest;
 }
 
+/** What every cached page shows of the whole site (layout, menu, CSP), hashed once per build. */
+async function siteKey(): Promise<string> {
+  const { ente, dup, obiettivi } = await getContent();
+  const history = historyIndex(contentDir);
+  return cacheKey({ code: codeDigest(), ente, dup, latestYear: latestYear(obiettivi), history: history.status });
+}
+
 /** getStaticPaths of /obiettivi/<anno>/<slug>/: objectivePaths() with each page's cacheKey. */
 export async function objectivePagePaths() {
-  const [{ ente, dup, obiettivi }, { centroPerSlug, personaPerSlug }, paths] = await Promise.all([
-    getContent(),
+  const [{ centroPerSlug, personaPerSlug }, paths, site] = await Promise.all([
     getIndexes(),
     objectivePaths(),
+    siteKey(),
   ]);
   const history = historyIndex(contentDir);
-  // Hashed once: the same for every page.
-  const site = cacheKey({ code: codeDigest(), ente, dup, latestYear: latestYear(obiettivi), history: history.status });
   return paths.map((path) => {
     const { data, body, filePath, url } = path.props.obiettivo;
     return {
@@ -73,6 +80,30 @@ export async function objectivePagePaths() {
         // PagefindFilters.astro: the office and the person as spelled on their own pages.
         centroPerSlug.get(slugify(data.centro_di_responsabilita))?.label ?? null,
         personaPerSlug.get(slugify(data.responsabile))?.label ?? null,
+      ]),
+    };
+  });
+}
+
+/**
+ * getStaticPaths of /performance/relazione/<anno>/, with a cacheKey: the Relazione of a year lists all its
+ * objectives with their fasi and indicators, the largest pages of the site (≈3.8 s of rendering per warm
+ * build at 1,000 objectives), and it changes only when one of them, content/performance/ or the site does.
+ */
+export async function relazionePagePaths() {
+  const [{ performance }, { anni, perAnno }, site] = await Promise.all([getContent(), getIndexes(), siteKey()]);
+  return anni.map((anno) => {
+    const obiettivi = perAnno.get(anno)!;
+    return {
+      params: { anno: String(anno) },
+      props: { anno, obiettivi },
+      cacheKey: cacheKey([
+        'relazione-page',
+        KEY_VERSION,
+        site,
+        anno,
+        obiettivi.map(({ data, body, filePath, url }) => ({ data, body, filePath, url })),
+        performance,
       ]),
     };
   });
