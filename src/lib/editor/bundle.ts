@@ -1,30 +1,66 @@
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { build, stop, version as esbuildVersion } from 'esbuild';
+import { cached } from '../outputs/cache';
+import { codeDigest } from '../outputs/page-cache';
 
 /**
  * The editor's browser script: Decap CMS, its Italian locale, the project's file formats and the
  * generated configuration, bundled with esbuild into one file served from the site (/admin/cms.js).
  * No CDN. Only /admin/ loads it.
+ *
+ * Bundling Decap CMS took seconds of CPU and left esbuild's service process holding ≈430 MB for the rest
+ * of `astro build` (docs/benchmarks.md, "Editor script cached"), for a file that changes only with the code,
+ * the dependencies or the configuration: so it is cached on exactly those, and esbuild is stopped after a miss.
  */
 // From the repository root (Astro moves the compiled endpoint, so not relative to this module).
 const ENTRY = resolve('src/client/admin.ts');
 
+/** Bump when the build options below change. */
+const BUNDLE_VERSION = 1;
+
 export async function editorBundle(config: Record<string, unknown>): Promise<string> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'silent',
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      global: 'globalThis',
-      __PEG_DECAP_CONFIG__: JSON.stringify(config),
-    },
-  });
-  return result.outputFiles[0]!.text;
+  const keyParts = {
+    version: BUNDLE_VERSION,
+    esbuild: esbuildVersion,
+    // Decap CMS and every other dependency, as installed from the lockfile.
+    lockfile: createHash('sha256')
+      .update(readFileSync(resolve('package-lock.json')))
+      .digest('hex'),
+    // src/client/admin.ts and everything of ours it imports.
+    code: codeDigest(),
+    config,
+  };
+  const bytes = await cached('editor-bundle', keyParts, bundle(config), { ext: 'js' });
+  return bytes.toString('utf8');
+}
+
+function bundle(config: Record<string, unknown>) {
+  return async (): Promise<Uint8Array> => {
+    try {
+      const result = await build({
+        entryPoints: [ENTRY],
+        bundle: true,
+        write: false,
+        minify: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        legalComments: 'none',
+        logLevel: 'silent',
+        define: {
+          'process.env.NODE_ENV': '"production"',
+          global: 'globalThis',
+          __PEG_DECAP_CONFIG__: JSON.stringify(config),
+        },
+      });
+      return result.outputFiles[0]!.contents;
+    } finally {
+      // The service process keeps its memory until stopped (the next call starts a new one). Only in a
+      // build, where every Vite transform is over when pages render: the dev server's own transforms share
+      // this service and could be cut off mid-request.
+      if (import.meta.env.PROD) await stop();
+    }
+  };
 }
