@@ -60,6 +60,25 @@ describe('printRelazioni with the cache', () => {
     expect(pdfOf(fresh).equals(printed)).toBe(true);
   });
 
+  it('publishes a PDF over the portal’s limit and reports it, printed or from the cache', async () => {
+    const dir = site();
+    const printed = await printRelazioni(dir, [2020], { launch: launcher() });
+    const bytes = pdfOf(dir).length;
+    expect(printed.oversized).toEqual([]);
+    const limit = { launch: launcher(), maxBytes: bytes - 1 };
+    expect(await printRelazioni(site(), [2020], limit)).toMatchObject({
+      cached: [2020],
+      oversized: [{ anno: 2020, bytes }],
+    });
+    vi.stubEnv('PEG_CACHE_DIR', tempDir('peg-pdf-oversized-'));
+    const fresh = site();
+    expect(await printRelazioni(fresh, [2020], limit)).toMatchObject({
+      printed: [2020],
+      oversized: [{ anno: 2020, bytes }],
+    });
+    expect(pdfOf(fresh).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('lists every file the page fetched, the font loaded by the CSS and a missing image included', async () => {
     await printRelazioni(site(), [2020], { launch: launcher() });
     const manifests = readdirSync(join(cacheDir(), 'relazione-pdf')).filter((name) => name.endsWith('.json'));

@@ -71,6 +71,10 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
       log(
         `Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}${pdfs.cached.length > 0 ? ` (dalla cache: ${pdfs.cached.join(', ')})` : ''}`,
       );
+    for (const { anno, bytes } of pdfs.oversized)
+      log(
+        `⚠ la Relazione sulla Performance ${anno} in PDF pesa ${(bytes / 1048576).toFixed(1)} MB, oltre i 15 MB accettati dal portale della Funzione Pubblica: il sito la pubblica intera; per il portale va caricata divisa in parti o quella approvata dalla Giunta (content/performance/documenti/).`,
+      );
   } catch (error) {
     log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);
     return 1;
