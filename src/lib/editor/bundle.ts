@@ -17,18 +17,14 @@ import { codeDigest } from '../outputs/page-cache';
 // From the repository root (Astro moves the compiled endpoint, so not relative to this module).
 const ENTRY = resolve('src/client/admin.ts');
 
-/** Bump when the build options below change. */
-const BUNDLE_VERSION = 1;
-
 export async function editorBundle(config: Record<string, unknown>): Promise<string> {
   const keyParts = {
-    version: BUNDLE_VERSION,
     esbuild: esbuildVersion,
     // Decap CMS and every other dependency, as installed from the lockfile.
     lockfile: createHash('sha256')
       .update(readFileSync(resolve('package-lock.json')))
       .digest('hex'),
-    // src/client/admin.ts and everything of ours it imports.
+    // src/client/admin.ts and everything of ours it imports, and this module's build options.
     code: codeDigest(),
     config,
   };
