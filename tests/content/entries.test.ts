@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,21 @@ describe('every entry of content/ is an objective or one error line', () => {
     expect(() => loadContent(dir)).toThrow(
       /obiettivi\/2020\/a02-00\.md\.txt: ha l’estensione «\.txt»/,
     );
+  });
+
+  // What `astro dev` shows when an editor's save does not validate: the file and the field, in Italian.
+  it('makes loadContent name the file and the field of a value that does not validate, and of broken YAML', async () => {
+    const dir = await validCopy();
+    const file = join(dir, 'obiettivi/2020/a01-00.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^anno: 2020$/m, 'anno: duemila'));
+    expect(() => loadContent(dir)).toThrow(ContentEntriesError);
+    expect(() => loadContent(dir)).toThrow(
+      /obiettivi\/2020\/a01-00\.md non è valido \(npm run validate indica riga e campo\):\n {2}- anno: l’anno è un numero intero di quattro cifre/,
+    );
+    writeFileSync(file, text);
+    writeFileSync(join(dir, 'dup.yaml'), 'mandato: [non chiuso\n');
+    expect(() => loadContent(dir)).toThrow(/dup\.yaml non è valido \(npm run validate indica riga e campo\):\n {2}- /);
   });
 });
 

@@ -78,13 +78,33 @@ export function parseObiettivo(source: string): { data: Obiettivo; body: string 
   return { data: ObiettivoSchema.parse(parsed.data), body: parsed.content };
 }
 
-/** Loads and schema-parses all of content/. */
+/**
+ * `parse` of one file, its failure as an Italian ContentEntriesError naming the file and each field: what
+ * `astro dev` shows when an editor's save does not validate (the validator gives the line).
+ */
+function parseFile<T>(path: string, parse: (source: string) => T): T {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    const details = issues
+      ? issues.map((issue) => `  - ${issue.path.map(String).join('.') || 'file'}: ${issue.message}`)
+      : [`  - ${(error as Error).message}`];
+    throw new ContentEntriesError(
+      [`${toContentPath(process.cwd(), path)} non è valido (npm run validate indica riga e campo):`, ...details].join(
+        '\n',
+      ),
+    );
+  }
+}
+
+/** Loads and schema-parses all of content/; a file that does not parse throws a ContentEntriesError naming it. */
 export function loadContent(contentDir: string): Content {
-  const ente = EnteSchema.parse(loadYaml(readFileSync(join(contentDir, 'ente.yaml'), 'utf8')));
-  const dup = DupSchema.parse(loadYaml(readFileSync(join(contentDir, 'dup.yaml'), 'utf8')));
+  const ente = parseFile(join(contentDir, 'ente.yaml'), (source) => EnteSchema.parse(loadYaml(source)));
+  const dup = parseFile(join(contentDir, 'dup.yaml'), (source) => DupSchema.parse(loadYaml(source)));
   const obiettivi = listObiettivoFiles(contentDir).map((path) => ({
     file: toContentPath(contentDir, path),
-    ...parseObiettivo(readFileSync(path, 'utf8')),
+    ...parseFile(path, parseObiettivo),
   }));
   return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }
