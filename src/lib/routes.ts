@@ -90,9 +90,18 @@ export function relazioneUrl(anno: number): string {
   return `${PERFORMANCE.relazione}${anno}/`;
 }
 
-/** PDF of the Relazione generated for `anno`, beside its page. */
-export function relazionePdfUrl(anno: number): string {
-  return `${relazioneUrl(anno)}relazione-performance-${anno}.pdf`;
+/**
+ * PDF of the Relazione generated for `anno`, beside its page; with `parte`, that part of a Relazione printed
+ * in several (src/lib/view/relazione.ts `relazioneParti`).
+ */
+export function relazionePdfUrl(anno: number, parte?: number): string {
+  return `${relazioneUrl(anno)}relazione-performance-${anno}${parte === undefined ? '' : `-parte-${parte}`}.pdf`;
+}
+
+/** Every PDF of the Relazione of `anno` printed in `parti` parts: the one PDF, or one per part. */
+export function relazionePdfUrls(anno: number, parti: number): string[] {
+  if (parti === 1) return [relazionePdfUrl(anno)];
+  return Array.from({ length: parti }, (_, index) => relazionePdfUrl(anno, index + 1));
 }
 
 /** A PDF of content/performance/documenti/, as published. */

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/content/load';
+import { generateContent } from '../../src/lib/dev/generate';
 import { relazionePdfUrl } from '../../src/lib/routes';
 import { newContext, useBrowser } from './support/browser';
 import { axeViolations } from './support/pages';
 import { buildSite, serveSite, type ServedSite } from './support/site';
+import { tempDir } from '../support/temp';
 
 /** The sub-sections of "Performance" in the exact words ANAC's crawler looks for (d.lgs. 33/2013, allegato A). */
 const ANAC_LABELS = [
@@ -164,6 +166,71 @@ describe('a year with the comune’s own documents (performance-valido fixture)'
     const page = await context.newPage();
     await page.goto(`${site.baseURL}${path}`);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a year too big for one PDF (generated content)', () => {
+  let outDir: string;
+  let site: ServedSite;
+  let codici: string[];
+  beforeAll(async () => {
+    // 80 generated objectives of 2020: ≈3,800 printed rows, more than one part holds (PDF_PART_ROWS).
+    const content = tempDir('peg-relazione-parti-');
+    for (const file of generateContent({ count: 800 }))
+      if (!file.path.startsWith('obiettivi/') || file.path.startsWith('obiettivi/2020/')) {
+        mkdirSync(dirname(join(content, file.path)), { recursive: true });
+        writeFileSync(join(content, file.path), file.text);
+      }
+    codici = loadContent(content)
+      .obiettivi.map((o) => o.data.codice)
+      .sort((a, b) => a.localeCompare(b));
+    outDir = buildSite(content);
+    site = await serveSite(outDir);
+  }, 300_000);
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('links each part from the year’s page and the Relazione page, and prints every objective in one part', async () => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${site.baseURL}/performance/relazione/2020/`);
+    const links = page.getByRole('link', { name: /^Relazione sulla Performance 2020 in PDF, parte \d+ di \d+/ });
+    const count = await links.count();
+    expect(count).toBeGreaterThan(1);
+    await expect(page.getByText(`Il PDF è diviso in ${count} parti`).count()).resolves.toBe(1);
+    // The web page itself shows every objective and no part note.
+    await expect(page.locator('article.relazione-obiettivo:visible').count()).resolves.toBe(codici.length);
+    await expect(page.locator('p[data-parte]:visible').count()).resolves.toBe(0);
+
+    const printed: string[][] = [];
+    for (let index = 0; index < count; index++) {
+      const link = links.nth(index);
+      const name = (await link.textContent())!;
+      const href = (await link.getAttribute('href'))!;
+      expect(href).toBe(relazionePdfUrl(2020, index + 1));
+      const [first, last] = /obiettivi da (\S+) a (\S+)$/.exec(name)!.slice(1);
+      const file = join(outDir, href);
+      expect(run('pdfinfo', [file])).toMatch(/^Tagged:\s+yes$/m);
+      expect(statSync(file).size).toBeLessThan(15 * 1024 * 1024);
+      const text = run('pdftotext', [file, '-']);
+      expect(text).toContain(`Relazione sulla Performance 2020, parte ${index + 1} di ${count} – pagina 1 di`);
+      expect(text).toContain(`Parte ${index + 1} di ${count}: obiettivi da ${first} a ${last}.`);
+      // Bookmarks: this part's objectives, the summary in the first part, the method in the last.
+      const titles = outlineTitles(readFileSync(file));
+      const own = codici.filter((codice) => titles.some((title) => title.startsWith(codice)));
+      expect(own[0]).toBe(first);
+      expect(own.at(-1)).toBe(last);
+      printed.push(own);
+      expect(titles.includes('Sintesi')).toBe(index === 0);
+      expect(titles.includes('Come sono calcolate le cifre')).toBe(index === count - 1);
+    }
+    expect(printed.flat()).toEqual(codici);
+
+    await page.goto(`${site.baseURL}/performance/relazione/`);
+    await expect(links.count()).resolves.toBe(count);
+    await expect(page.getByRole('link', { name: /generata dai dati \(PDF\)/ }).count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,50 +38,115 @@ function site(): string {
 const launcher = () => vi.fn((executablePath: string) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
 
 const pdfOf = (dir: string) => readFileSync(join(dir, 'performance/relazione/2020/relazione-performance-2020.pdf'));
+const YEAR_2020 = [{ anno: 2020, parti: 1 }];
+
+/** A Relazione page in two parts, as src/pages/performance/relazione/[anno]/ marks one. */
+function siteInParts(): string {
+  const dir = site();
+  writeFileSync(
+    join(dir, 'performance/relazione/2020/index.html'),
+    `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Relazione 2020</title></head><body>
+<h1>Relazione sulla Performance 2020</h1>
+<p hidden data-parte="1">Nota della prima parte.</p><p hidden data-parte="2">Nota della seconda parte.</p>
+<section data-parte="1"><h2>Sintesi</h2></section>
+<article data-parte="1"><h3>Obiettivo ALFA</h3></article>
+<article data-parte="2"><h3>Obiettivo BETA</h3></article>
+<table><caption>Scostamenti</caption><tr data-parte="1"><td>scostamento ALFA</td></tr><tr data-parte="2"><td>scostamento BETA</td></tr></table>
+<div data-parte="2"><h2>Metodo</h2></div>
+</body></html>`,
+  );
+  return dir;
+}
+const textOf = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 
 describe('printRelazioni with the cache', () => {
   it('reuses the cached PDF of an unchanged page without launching Chromium, with the bytes of a fresh print', async () => {
     const dir = site();
     const launch = launcher();
-    expect(await printRelazioni(dir, [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+    expect(await printRelazioni(dir, YEAR_2020, { launch })).toMatchObject({ printed: [2020], cached: [] });
     expect(launch).toHaveBeenCalledTimes(1);
     const printed = pdfOf(dir);
     expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The next build: a new staging folder with the same files.
     const again = site();
-    expect(await printRelazioni(again, [2020], { launch })).toMatchObject({ printed: [], cached: [2020] });
+    expect(await printRelazioni(again, YEAR_2020, { launch })).toMatchObject({ printed: [], cached: [2020] });
     expect(launch).toHaveBeenCalledTimes(1);
     expect(pdfOf(again).equals(printed)).toBe(true);
 
     // A print with no cache makes the same bytes the cache served.
     vi.stubEnv('PEG_CACHE_DIR', tempDir('peg-pdf-fresh-'));
     const fresh = site();
-    expect(await printRelazioni(fresh, [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(await printRelazioni(fresh, YEAR_2020, { launch })).toMatchObject({ printed: [2020] });
     expect(pdfOf(fresh).equals(printed)).toBe(true);
   });
 
   it('publishes a PDF over the portal’s limit and reports it, printed or from the cache', async () => {
     const dir = site();
-    const printed = await printRelazioni(dir, [2020], { launch: launcher() });
+    const printed = await printRelazioni(dir, YEAR_2020, { launch: launcher() });
     const bytes = pdfOf(dir).length;
     expect(printed.oversized).toEqual([]);
     const limit = { launch: launcher(), maxBytes: bytes - 1 };
-    expect(await printRelazioni(site(), [2020], limit)).toMatchObject({
+    expect(await printRelazioni(site(), YEAR_2020, limit)).toMatchObject({
       cached: [2020],
       oversized: [{ anno: 2020, bytes }],
     });
     vi.stubEnv('PEG_CACHE_DIR', tempDir('peg-pdf-oversized-'));
     const fresh = site();
-    expect(await printRelazioni(fresh, [2020], limit)).toMatchObject({
+    expect(await printRelazioni(fresh, YEAR_2020, limit)).toMatchObject({
       printed: [2020],
       oversized: [{ anno: 2020, bytes }],
     });
     expect(pdfOf(fresh).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('prints a Relazione in parts, each PDF with its part only, from one launch and then from the cache', async () => {
+    const dir = siteInParts();
+    const launch = launcher();
+    const parti = [{ anno: 2020, parti: 2 }];
+    const result = await printRelazioni(dir, parti, { launch });
+    const files = [1, 2].map((n) => join(dir, `performance/relazione/2020/relazione-performance-2020-parte-${n}.pdf`));
+    expect(result).toMatchObject({ written: files, printed: [2020], cached: [], oversized: [] });
+    expect(readdirSync(join(dir, 'performance/relazione/2020')).sort()).toEqual([
+      'index.html',
+      'relazione-performance-2020-parte-1.pdf',
+      'relazione-performance-2020-parte-2.pdf',
+    ]);
+    const [first, second] = files.map(textOf);
+    const parts = [
+      {
+        text: first!,
+        own: ['prima parte', 'Sintesi', 'Obiettivo ALFA', 'scostamento ALFA'],
+        other: /BETA|Metodo|seconda/,
+      },
+      {
+        text: second!,
+        own: ['seconda parte', 'Obiettivo BETA', 'scostamento BETA', 'Metodo'],
+        other: /ALFA|Sintesi|prima/,
+      },
+    ];
+    for (const [index, { text, own, other }] of parts.entries()) {
+      expect(text).toContain(`Relazione sulla Performance 2020, parte ${index + 1} di 2 – pagina 1 di 1`);
+      for (const words of own) expect(text).toContain(words);
+      expect(text).not.toMatch(other);
+    }
+    expect(launch).toHaveBeenCalledTimes(1);
+
+    const again = siteInParts();
+    expect(await printRelazioni(again, parti, { launch })).toMatchObject({ printed: [], cached: [2020] });
+    expect(launch).toHaveBeenCalledTimes(1);
+    for (const [index, file] of files.entries())
+      expect(readFileSync(file.replace(dir, again)).equals(readFileSync(files[index]!))).toBe(true);
+  });
+
+  it('refuses to print a page whose parts are not the ones expected', async () => {
+    await expect(printRelazioni(siteInParts(), [{ anno: 2020, parti: 3 }], { launch: launcher() })).rejects.toThrow(
+      'performance/relazione/2020/index.html: la pagina è divisa in 2 parti, la stampa ne attende 3',
+    );
+  });
+
   it('lists every file the page fetched, the font loaded by the CSS and a missing image included', async () => {
-    await printRelazioni(site(), [2020], { launch: launcher() });
+    await printRelazioni(site(), YEAR_2020, { launch: launcher() });
     const manifests = readdirSync(join(cacheDir(), 'relazione-pdf')).filter((name) => name.endsWith('.json'));
     expect(manifests).toHaveLength(1);
     const fetched = JSON.parse(readFileSync(join(cacheDir(), 'relazione-pdf', manifests[0]!), 'utf8')) as Record<
@@ -118,19 +184,19 @@ describe('printRelazioni with the cache', () => {
   ];
   it.each(changes)('prints again when %s changes', async (_what, change) => {
     const launch = launcher();
-    await printRelazioni(site(), [2020], { launch });
+    await printRelazioni(site(), YEAR_2020, { launch });
     const changed = site();
     change(changed);
-    expect(await printRelazioni(changed, [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+    expect(await printRelazioni(changed, YEAR_2020, { launch })).toMatchObject({ printed: [2020], cached: [] });
     expect(launch).toHaveBeenCalledTimes(2);
     // The new print is cached too.
-    expect(await printRelazioni(changed, [2020], { launch })).toMatchObject({ cached: [2020] });
+    expect(await printRelazioni(changed, YEAR_2020, { launch })).toMatchObject({ cached: [2020] });
     expect(launch).toHaveBeenCalledTimes(2);
   });
 
   it('prints again when the printing code changes', async () => {
     const launch = launcher();
-    await printRelazioni(site(), [2020], { launch });
+    await printRelazioni(site(), YEAR_2020, { launch });
     vi.resetModules();
     vi.doMock('node:fs', async (importOriginal) => {
       const fs = await importOriginal<typeof import('node:fs')>();
@@ -142,7 +208,7 @@ describe('printRelazioni with the cache', () => {
     });
     try {
       const edited = await import('../../src/lib/outputs/pdf');
-      expect(await edited.printRelazioni(site(), [2020], { launch })).toMatchObject({ printed: [2020], cached: [] });
+      expect(await edited.printRelazioni(site(), YEAR_2020, { launch })).toMatchObject({ printed: [2020], cached: [] });
       expect(launch).toHaveBeenCalledTimes(2);
     } finally {
       vi.doUnmock('node:fs');
@@ -157,9 +223,9 @@ describe('printRelazioni with the cache', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const dir = site();
     const launch = launcher();
-    expect(await printRelazioni(dir, [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(await printRelazioni(dir, YEAR_2020, { launch })).toMatchObject({ printed: [2020] });
     expect(pdfOf(dir).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await printRelazioni(site(), [2020], { launch })).toMatchObject({ printed: [2020] });
+    expect(await printRelazioni(site(), YEAR_2020, { launch })).toMatchObject({ printed: [2020] });
     expect(launch).toHaveBeenCalledTimes(2);
   });
 });

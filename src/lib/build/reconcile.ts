@@ -9,10 +9,11 @@ import {
   objectiveShareImageUrl,
   objectiveUrl,
   PERFORMANCE,
-  relazionePdfUrl,
+  relazionePdfUrls,
   relazioneUrl,
   SITE_SHARE_IMAGE_URL,
 } from '../routes';
+import { relazioneParti } from '../view/relazione';
 import { csvKeys, jsonKeys, xlsxKeys } from './reconcile-keys';
 
 /**
@@ -25,8 +26,11 @@ import { csvKeys, jsonKeys, xlsxKeys } from './reconcile-keys';
 interface Expected {
   /** codice → anno, url, fasi ids, indicatori ids */
   obiettivi: Map<string, { anno: number; url: string; fasi: string[]; indicatori: string[] }>;
-  /** Years with objectives: each has a generated Relazione sulla Performance, page and PDF. */
-  relazioni: number[];
+  /**
+   * Years with objectives, in order: each has a generated Relazione sulla Performance, a page and a PDF, or
+   * one PDF per part when it is printed in `parti` parts.
+   */
+  relazioni: { anno: number; parti: number }[];
   /** The comune's PDFs of content/performance/documenti/: name → size in bytes, published as they are. */
   documenti: Map<string, number>;
 }
@@ -40,23 +44,27 @@ export function expectedFrom(content: Content): Expected {
       fasi: data.fasi.map((f) => f.id),
       indicatori: data.indicatori.map((i) => i.id),
     });
-  const relazioni = [...new Set([...obiettivi.values()].map((o) => o.anno))].sort();
+  const perAnno = Map.groupBy(content.obiettivi, ({ data }) => data.anno);
+  const relazioni = [...perAnno.keys()]
+    .sort()
+    .map((anno) => ({ anno, parti: relazioneParti(perAnno.get(anno)!.map((o) => o.data)).length }));
   const documenti = new Map(content.performance.documenti.map((d) => [d.name, statSync(d.path).size]));
   return { obiettivi, relazioni, documenti };
 }
 
 /** The Performance section: its pages, the generated Relazioni (page and PDF), the comune's documents. */
 function checkPerformance(problems: string[], outDir: string, expected: Expected) {
-  const pages = [...Object.values(PERFORMANCE), ...expected.relazioni.map(relazioneUrl)];
+  const pages = [...Object.values(PERFORMANCE), ...expected.relazioni.map(({ anno }) => relazioneUrl(anno))];
   for (const url of pages)
     if (!existsSync(join(outDir, url, 'index.html')))
       problems.push(`${url}: la pagina della sezione Performance manca`);
-  for (const anno of expected.relazioni) {
-    const rel = relazionePdfUrl(anno).slice(1);
-    const path = join(outDir, rel);
-    if (!existsSync(path)) problems.push(`${rel}: il PDF della Relazione sulla Performance ${anno} manca`);
-    else if (readFileSync(path).subarray(0, 5).toString('latin1') !== '%PDF-') problems.push(`${rel}: non è un PDF`);
-  }
+  for (const { anno, parti } of expected.relazioni)
+    for (const url of relazionePdfUrls(anno, parti)) {
+      const rel = url.slice(1);
+      const path = join(outDir, rel);
+      if (!existsSync(path)) problems.push(`${rel}: il PDF della Relazione sulla Performance ${anno} manca`);
+      else if (readFileSync(path).subarray(0, 5).toString('latin1') !== '%PDF-') problems.push(`${rel}: non è un PDF`);
+    }
   for (const [name, size] of expected.documenti) {
     const rel = documentoUrl(name).slice(1);
     const path = join(outDir, rel);

@@ -67,13 +67,14 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
   try {
     const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
+    const anni = expected.relazioni.map(({ anno, parti }) => (parti === 1 ? anno : `${anno} (${parti} parti)`));
     if (pdfs.written.length > 0)
       log(
-        `Relazione sulla Performance in PDF: ${expected.relazioni.join(', ')}${pdfs.cached.length > 0 ? ` (dalla cache: ${pdfs.cached.join(', ')})` : ''}`,
+        `Relazione sulla Performance in PDF: ${anni.join(', ')}${pdfs.cached.length > 0 ? ` (dalla cache: ${pdfs.cached.join(', ')})` : ''}`,
       );
-    for (const { anno, bytes } of pdfs.oversized)
+    for (const { anno, file, bytes } of pdfs.oversized)
       log(
-        `⚠ la Relazione sulla Performance ${anno} in PDF pesa ${(bytes / 1048576).toFixed(1)} MB, oltre i 15 MB accettati dal portale della Funzione Pubblica: il sito la pubblica intera; per il portale va caricata divisa in parti o quella approvata dalla Giunta (content/performance/documenti/).`,
+        `⚠ ${file.slice(1)}: la Relazione sulla Performance ${anno} in PDF pesa ${(bytes / 1048576).toFixed(1)} MB, oltre i 15 MB accettati dal portale della Funzione Pubblica (un obiettivo con moltissime fasi o indicatori non si divide tra le parti): il sito la pubblica intera; per il portale va caricata divisa o quella approvata dalla Giunta (content/performance/documenti/).`,
       );
   } catch (error) {
     log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);

@@ -165,9 +165,12 @@ function buildDup<T extends Item>(dup: Dup, items: readonly T[]) {
   return { tree, perCodice };
 }
 
+/** The order of objectives on every list of the site: by codice. */
+export const byCodice = (a: { codice: string }, b: { codice: string }) => a.codice.localeCompare(b.codice);
+
 /** Builds every index in one pass over the objectives (call once per build). */
 export function buildIndexes<T extends Item>(items: readonly T[], dup: Dup): Indexes<T> {
-  const sorted = [...items].sort((a, b) => a.data.codice.localeCompare(b.data.codice));
+  const sorted = [...items].sort((a, b) => byCodice(a.data, b.data));
   const perAnno = new Map<number, T[]>();
   for (const item of sorted) {
     const list = perAnno.get(item.data.anno) ?? [];

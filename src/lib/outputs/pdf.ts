@@ -6,14 +6,18 @@ import { createRequire } from 'node:module';
 import { extname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { relazionePdfUrl, relazioneUrl } from '../routes';
+import { relazionePdfUrls, relazioneUrl } from '../routes';
 import { cacheFile, placeCached, storeCached } from './cache';
 import { aptInstall, CHROMIUM_ARGS, findChromium } from './chromium';
+import { partElements, partHtml, type PartElement } from './pdf-parts';
 
 /**
  * The Relazione sulla Performance of each year, printed from its built page to a tagged PDF (structure
  * tags for screen readers, bookmarks from the headings, page numbers in the footer), beside the page.
  * Runs on the staging folder after Astro, with no network: every request is answered from that folder.
+ * A Relazione too big for one file is printed in parts: its elements name their part in `data-parte`
+ * (src/lib/view/relazione.ts `relazioneParti`), and Chromium is served, for each part, the page with only
+ * that part's (pdf-parts.ts).
  */
 
 /** The Funzione Pubblica's portal takes PDFs up to 15 MB. */
@@ -76,9 +80,10 @@ export function reproduciblePdf(pdf: Buffer): Buffer {
   return Buffer.from(renumbered, 'latin1');
 }
 
-function footer(anno: number): string {
+function footer(anno: number, parte: number, parti: number): string {
+  const title = parti === 1 ? `${anno}` : `${anno}, parte ${parte} di ${parti}`;
   // Chromium renders the footer template in its own page: inline styles are the only way to size it.
-  return `<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif">Relazione sulla Performance ${anno} – pagina <span class="pageNumber"></span> di <span class="totalPages"></span></div>`;
+  return `<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif">Relazione sulla Performance ${title} – pagina <span class="pageNumber"></span> di <span class="totalPages"></span></div>`;
 }
 
 /**
@@ -160,16 +165,22 @@ export interface PrintOptions {
 export interface PrintResult {
   /** The PDFs written into the folder. */
   written: string[];
-  /** Years whose PDF came from the cache. */
+  /** Years whose every PDF came from the cache. */
   cached: number[];
-  /** Years printed by Chromium (and stored in the cache). */
+  /** Years with a PDF printed by Chromium (and stored in the cache). */
   printed: number[];
   /**
-   * Years whose PDF is over `maxBytes`, with its size: published all the same (the site holds the whole
-   * Relazione; content that validates always builds), and named in the build's log, since the portal will
-   * refuse the file.
+   * PDFs over `maxBytes` (a single objective too big for a part), with their year and size: published all
+   * the same (the site holds the whole Relazione; content that validates always builds), and named in the
+   * build's log, since the portal will refuse the file.
    */
-  oversized: { anno: number; bytes: number }[];
+  oversized: { anno: number; file: string; bytes: number }[];
+}
+
+/** The Relazione of a year and the number of parts it is printed in (1: one PDF). */
+export interface RelazioneDaStampare {
+  anno: number;
+  parti: number;
 }
 
 /**
@@ -208,39 +219,56 @@ async function storeInCache(entryKey: unknown, fetched: Fetched, pdf: Buffer, ta
 }
 
 /**
- * Prints /performance/relazione/<anno>/ of `outDir` to its PDF for each year. A year whose page and every
- * file it loads are unchanged since a cached print (PEG_CACHE_DIR) gets the cached PDF; Chromium is
- * launched only when some year must be printed.
+ * Prints /performance/relazione/<anno>/ of `outDir` to its PDFs for each year. A PDF whose page and every
+ * file the page loads are unchanged since a cached print (PEG_CACHE_DIR) comes from the cache; Chromium is
+ * launched only when some PDF must be printed.
  */
 export async function printRelazioni(
   outDir: string,
-  anni: readonly number[],
+  relazioni: readonly RelazioneDaStampare[],
   options: PrintOptions = {},
 ): Promise<PrintResult> {
   const result: PrintResult = { written: [], cached: [], printed: [], oversized: [] };
-  if (anni.length === 0) return result;
+  if (relazioni.length === 0) return result;
   const executablePath = chromiumOrThrow();
   const printer = printerKey(executablePath);
-  const toPrint: { anno: number; entryKey: unknown; target: string }[] = [];
-  for (const anno of anni) {
+  const toPrint: { anno: number; parti: number; missing: { parte: number; entryKey: unknown; target: string }[] }[] =
+    [];
+  for (const { anno, parti } of relazioni) {
     const html = currentHash(outDir, siteRelative(relazioneUrl(anno))!);
-    const entryKey = [CACHE_NAMESPACE, printer, anno, html];
-    const target = join(outDir, relazionePdfUrl(anno));
-    if (await placeFromCache(outDir, entryKey, target)) {
-      result.cached.push(anno);
-      result.written.push(target);
-    } else toPrint.push({ anno, entryKey, target });
+    const missing = [];
+    for (const [index, url] of relazionePdfUrls(anno, parti).entries()) {
+      const parte = index + 1;
+      const entryKey = [CACHE_NAMESPACE, printer, anno, parte, parti, html];
+      const target = join(outDir, url);
+      if (await placeFromCache(outDir, entryKey, target)) result.written.push(target);
+      else missing.push({ parte, entryKey, target });
+    }
+    if (missing.length === 0) result.cached.push(anno);
+    else toPrint.push({ anno, parti, missing });
   }
-  if (toPrint.length === 0) return withOversized(outDir, anni, result, options.maxBytes);
+  if (toPrint.length === 0) return withOversized(outDir, relazioni, result, options.maxBytes);
 
   const launch = options.launch ?? ((path: string) => chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }));
   const browser = await launch(executablePath);
   try {
     const context = await browser.newContext({ offline: false });
-    for (const { anno, entryKey, target } of toPrint) {
+    for (const { anno, parti, missing } of toPrint) {
       // A page of its own per year, so each list holds exactly what its page fetched.
       const page = await context.newPage();
       const fetched: Fetched = {};
+      const pageFile = siteRelative(relazioneUrl(anno))!;
+      // In parts: the page's HTML, its part elements, and the part being printed.
+      let inParts: { html: string; elements: PartElement[]; parte: number } | undefined;
+      if (parti > 1) {
+        const html = readFileSync(join(outDir, pageFile), 'utf8');
+        const elements = await partElements(html);
+        // Page and printer take the parts from one function: a difference is a bug, never a PDF short of objectives.
+        const numbers = new Set(elements.map((element) => element.parte));
+        if (numbers.size !== parti || [...numbers].some((parte) => parte > parti))
+          throw new Error(`${pageFile}: la pagina è divisa in ${numbers.size} parti, la stampa ne attende ${parti}`);
+        inParts = { html, elements, parte: 0 };
+      }
       await page.route('**/*', async (route) => {
         const url = new URL(route.request().url());
         const rel = url.origin === ORIGIN ? siteRelative(url.pathname) : undefined;
@@ -248,39 +276,56 @@ export async function printRelazioni(
         const body = file && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
         if (rel !== undefined) fetched[rel] = body ? sha256(body) : null;
         if (!file || !body) return route.fulfill({ status: 404, body: '' });
-        return route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+        const contentType = TYPES[extname(file)] ?? 'application/octet-stream';
+        if (inParts && rel === pageFile)
+          return route.fulfill({
+            status: 200,
+            body: partHtml(inParts.html, inParts.elements, inParts.parte),
+            contentType,
+          });
+        return route.fulfill({ status: 200, body, contentType });
       });
       await page.emulateMedia({ media: 'print' });
-      await page.goto(`${ORIGIN}${relazioneUrl(anno)}`, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      const pdf = reproduciblePdf(
-        await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer(anno),
-          margin: { top: '15mm', bottom: '18mm', left: '12mm', right: '12mm' },
-        }),
-      );
+      for (const { parte, entryKey, target } of missing) {
+        if (inParts) inParts.parte = parte;
+        // Loaded again for each part: Chromium only ever holds one part's HTML.
+        await page.goto(`${ORIGIN}${relazioneUrl(anno)}`, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        const pdf = reproduciblePdf(
+          await page.pdf({
+            format: 'A4',
+            printBackground: true,
+            tagged: true,
+            outline: true,
+            displayHeaderFooter: true,
+            headerTemplate: '<span></span>',
+            footerTemplate: footer(anno, parte, parti),
+            margin: { top: '15mm', bottom: '18mm', left: '12mm', right: '12mm' },
+          }),
+        );
+        await storeInCache(entryKey, fetched, pdf, target);
+        result.written.push(target);
+      }
       await page.close();
-      await storeInCache(entryKey, fetched, pdf, target);
       result.printed.push(anno);
-      result.written.push(target);
     }
   } finally {
     await browser.close();
   }
-  return withOversized(outDir, anni, result, options.maxBytes);
+  return withOversized(outDir, relazioni, result, options.maxBytes);
 }
 
-/** `result` with the years whose published PDF, printed or from the cache, is over `maxBytes`. */
-function withOversized(outDir: string, anni: readonly number[], result: PrintResult, maxBytes = MAX_PDF_BYTES) {
-  for (const anno of anni) {
-    const bytes = statSync(join(outDir, relazionePdfUrl(anno))).size;
-    if (bytes > maxBytes) result.oversized.push({ anno, bytes });
-  }
+/** `result` with the published PDFs, printed or from the cache, that are over `maxBytes`. */
+function withOversized(
+  outDir: string,
+  relazioni: readonly RelazioneDaStampare[],
+  result: PrintResult,
+  maxBytes = MAX_PDF_BYTES,
+): PrintResult {
+  for (const { anno, parti } of relazioni)
+    for (const url of relazionePdfUrls(anno, parti)) {
+      const bytes = statSync(join(outDir, url)).size;
+      if (bytes > maxBytes) result.oversized.push({ anno, file: url, bytes });
+    }
   return result;
 }

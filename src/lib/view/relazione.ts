@@ -4,6 +4,7 @@ import { formatAvanzamento } from './format';
 import { formatDateShort, formatPercent } from './format';
 import { t } from './i18n';
 import { indicatoreView, type IndicatoreView } from './indicatore';
+import { byCodice } from '../derived/indexes';
 import { avanzamentoPonderato, countEsiti, coperturaAvanzamento, type Esito } from '../derived/metrics';
 
 /**
@@ -83,4 +84,62 @@ export function scostamenti(obiettivi: readonly RelazioneObiettivo[]) {
       .filter((i) => i.esito !== 'raggiunto')
       .map((indicatore) => ({ codice: o.codice, titolo: o.titolo, url: o.url, indicatore })),
   );
+}
+
+/**
+ * Rows one PDF of the Relazione holds at most, counted as `printedRows` counts them (high). Generated
+ * objectives printed at 2,000 such rows a part made 5.1 MB PDFs; at 3,000 a part stays near 8 MB: under the
+ * 15 MB the Funzione Pubblica's portal accepts, with room for long notes, and Chromium prints it in bounded
+ * memory (a 1,000-objective year printed whole took 8 GB and made a 119 MB file).
+ */
+export const PDF_PART_ROWS = 3000;
+
+/**
+ * The rows an objective adds to the printed Relazione, counted high: heading and details, its fasi, its
+ * indicators, and each indicator once more for the table of deviations (where only those not reached appear).
+ */
+const printedRows = (o: Pick<Obiettivo, 'indicatori' | 'fasi'>) => 6 + o.fasi.length + 2 * o.indicatori.length;
+
+/** One part of the Relazione PDF of a year: its number (from 1) and the codes of its objectives, in page order. */
+export interface RelazioneParte {
+  numero: number;
+  codici: string[];
+}
+
+/**
+ * The parts the Relazione of a year is printed in: objectives in page order (by codice) filled into parts of
+ * at most PDF_PART_ROWS rows (an objective never split; one larger than that is a part of its own). A year
+ * that fits is one part, printed as one PDF. The page (its PDF links and which part each section belongs to),
+ * the printer and the reconciliation of the built site all take the parts from here.
+ */
+export function relazioneParti(
+  obiettivi: readonly Pick<Obiettivo, 'codice' | 'indicatori' | 'fasi'>[],
+  maxRows = PDF_PART_ROWS,
+): RelazioneParte[] {
+  const parti: RelazioneParte[] = [];
+  let rows = 0;
+  for (const obiettivo of [...obiettivi].sort(byCodice)) {
+    const weight = printedRows(obiettivo);
+    const last = parti.at(-1);
+    if (last && rows + weight <= maxRows) {
+      last.codici.push(obiettivo.codice);
+      rows += weight;
+    } else {
+      parti.push({ numero: parti.length + 1, codici: [obiettivo.codice] });
+      rows = weight;
+    }
+  }
+  return parti;
+}
+
+/** The words for a part: the text of its PDF link (`pdf`), or the note that opens the printed part (`nota`). */
+export function parteText(kind: 'pdf' | 'nota', anno: number, parte: RelazioneParte, totale: number): string {
+  const key = kind === 'pdf' ? 'relazione.pdf.parte' : 'relazione.parte.nota';
+  return t(parte.codici.length === 1 ? `${key}Uno` : key, {
+    anno,
+    numero: parte.numero,
+    totale,
+    primo: parte.codici[0]!,
+    ultimo: parte.codici.at(-1)!,
+  });
 }
