@@ -87,12 +87,13 @@ export function scostamenti(obiettivi: readonly RelazioneObiettivo[]) {
 }
 
 /**
- * Rows one PDF of the Relazione holds at most, counted as `printedRows` counts them (high). Generated
- * objectives printed at 2,000 such rows a part made 5.1 MB PDFs; at 3,000 a part stays near 8 MB: under the
- * 15 MB the Funzione Pubblica's portal accepts, with room for long notes, and Chromium prints it in bounded
- * memory (a 1,000-objective year printed whole took 8 GB and made a 119 MB file).
+ * Rows one PDF of the Relazione holds at most, counted as `printedRows` counts them (high). At 2,000 such rows
+ * a part of generated objectives is ≈5 MB: a third of the 15 MB the Funzione Pubblica's portal accepts, room
+ * for long notes, light on a phone. Chromium's memory follows the part: printing a 1,000-objective year whole
+ * took 8 GB (one 119 MB file); in 2,000-row parts its renderer stays under 0.8 GB, in 3,000-row parts
+ * (≈8 MB files) it needed 1.1 GB.
  */
-export const PDF_PART_ROWS = 3000;
+export const PDF_PART_ROWS = 2000;
 
 /**
  * The rows an objective adds to the printed Relazione, counted high: heading and details, its fasi, its
