@@ -203,6 +203,7 @@ describe('a year too big for one PDF (generated content)', () => {
     // The web page itself shows every objective and no part note.
     await expect(page.locator('article.relazione-obiettivo:visible').count()).resolves.toBe(codici.length);
     await expect(page.locator('p[data-parte]:visible').count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     const printed: string[][] = [];
     for (let index = 0; index < count; index++) {
