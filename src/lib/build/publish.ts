@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -35,6 +36,55 @@ export function recoverOutput(outDir: string): string | undefined {
   }
   rmSync(previous, { recursive: true, force: true });
   return undefined;
+}
+
+export function lockFile(outDir: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.lock`);
+}
+
+/** Whether process `pid` of this machine is running (EPERM: it is, under another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One build per output folder at a time: two would clear and fill the same staging folder, and one could
+ * publish a site half made by the other. `<out>.lock` holds the process id and machine of the build that
+ * owns the folder; a lock whose process is gone (a build killed) is taken over. Returns the release
+ * function, or the Italian reason the folder is busy.
+ */
+export function lockOutput(outDir: string): { release: () => void } | { busy: string } {
+  const file = lockFile(outDir);
+  const owner = `${process.pid} ${hostname()}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, owner);
+      closeSync(fd);
+      return { release: () => rmSync(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = '';
+    try {
+      holder = readFileSync(file, 'utf8');
+    } catch {
+      continue; // released meanwhile
+    }
+    const [pid, host] = holder.split(' ');
+    // Another machine's build (a shared folder) cannot be checked: only its owner or a person can clear it.
+    if (host !== hostname() || running(Number(pid)))
+      return {
+        busy: `un'altra costruzione (processo ${pid}${host === hostname() ? '' : ` su ${host}`}) sta scrivendo in ${outDir}: attendi che finisca; se non è in corso, elimina ${file}`,
+      };
+    rmSync(file, { force: true }); // left by a build that was killed
+  }
+  return { busy: `${file} è stato ripreso da un'altra costruzione mentre lo si liberava: riprova` };
 }
 
 /** Removes what an interrupted build left in the staging folder. */
