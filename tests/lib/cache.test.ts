@@ -122,6 +122,13 @@ describe('placeCached', () => {
     expect(readFileSync(file, 'utf8')).toBe('contenuto');
   });
 
+  it('says false when the cache folder is a file (it cannot be written, so nothing is stored there)', async () => {
+    writeFileSync(join(cacheDir(), 'file'), '');
+    vi.stubEnv('PEG_CACHE_DIR', join(cacheDir(), 'file'));
+    const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
+    expect(await placeCached(file, join(cacheDir(), 'uscita.txt'))).toBe(false);
+  });
+
   it('fails when the target folder is missing, rather than calling it a miss', async () => {
     const file = await cacheFile('prova', 'chiave', { ext: 'txt' });
     await storeCached(file, Buffer.from('contenuto'));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
@@ -24,7 +24,12 @@ import {
   TITLE_FONT_SIZE,
   TITLE_LINE_HEIGHT,
 } from '../../src/lib/outputs/share-image/render';
-import { shareImages, writeShareImages } from '../../src/lib/outputs/share-image/images';
+import {
+  renderMissingInBackground,
+  shareImages,
+  writeShareImages,
+  type ShareImage,
+} from '../../src/lib/outputs/share-image/images';
 import type { Obiettivo } from '../../src/schemas/obiettivo';
 import { tempCacheDir, tempDir } from '../support/temp';
 
@@ -353,16 +358,32 @@ describe('cachedShareImage', () => {
   });
 });
 
-describe('writeShareImages', () => {
-  tempCacheDir('peg-share-write-cache-', 'block');
-
-  // More than the build renders on its own thread, so the worker pool runs.
-  const obiettivi = Array.from({ length: 20 }, (_, i) => ({
+/** The share images of `count` objectives like the hand-typed one, plus the site-wide image. */
+function generatedImages(count: number): ShareImage[] {
+  const obiettivi = Array.from({ length: count }, (_, i) => ({
     file: `obiettivi/2020/z${i}.md`,
     body: '',
     data: { ...handTyped, codice: `2020_Z${String(i).padStart(2, '0')}_00`, titolo: `${handTyped.titolo} ${i}` },
   }));
-  const images = shareImages({ ente, obiettivi });
+  return shareImages({ ente, obiettivi });
+}
+
+/** Every image of `images` is in `outDir` with the bytes this thread renders for its card. */
+async function expectWritten(outDir: string, images: ShareImage[]): Promise<void> {
+  for (const image of images) {
+    expect(readFileSync(join(outDir, image.url)).equals(await renderShareImage(image.card)), image.url).toBe(true);
+  }
+}
+
+/** Up to this many missing images render on the calling thread (IN_PROCESS_MAX in images.ts). */
+const IN_PROCESS_MAX = 16;
+const cores = availableParallelism();
+
+describe('writeShareImages', () => {
+  tempCacheDir('peg-share-write-cache-', 'block');
+
+  // More than the build renders on its own thread, so the worker pool runs.
+  const images = generatedImages(20);
 
   it('lists the site-wide image and one per objective at the addresses of routes.ts', () => {
     expect(images.map((i) => i.url).slice(0, 3)).toEqual([
@@ -377,7 +398,7 @@ describe('writeShareImages', () => {
     const cold = tempDir('peg-share-write-');
     const first = await writeShareImages(cold, images);
     // 21 missing, over the 16 rendered on the calling thread: two workers wherever there are two cores.
-    expect(first).toEqual({ cached: 0, rendered: 21, workers: availableParallelism() < 2 ? 0 : 2 });
+    expect(first).toEqual({ cached: 0, rendered: 21, workers: cores < 2 ? 0 : 2 });
     const sample = images[5]!;
     expect(readFileSync(join(cold, sample.url)).equals(await renderShareImage(sample.card))).toBe(true);
 
@@ -391,5 +412,128 @@ describe('writeShareImages', () => {
     const again = tempDir('peg-share-write-');
     expect(await writeShareImages(again, images)).toEqual({ cached: 21, rendered: 0, workers: 0 });
     expect(readFileSync(join(again, sample.url)).equals(readFileSync(join(cold, sample.url)))).toBe(true);
+  });
+});
+
+describe('renderMissingInBackground', () => {
+  const cacheDir = tempCacheDir('peg-share-background-');
+  /** The cache's share images, each with its inode: storing a file again (a rename) changes it. */
+  const cacheListing = () => {
+    const dir = join(cacheDir(), 'share-image');
+    return readdirSync(dir)
+      .sort()
+      .map((name) => `${name} ${statSync(join(dir, name)).ino}`);
+  };
+  // One more than renders on the calling thread, so the worker pool runs.
+  const images = generatedImages(IN_PROCESS_MAX);
+  const broken = (list: ShareImage[]) =>
+    list.map((image, i) => (i === 3 ? { ...image, card: { ...image.card, figures: null as never } } : image));
+
+  it('renders into the cache on one core fewer while the pages render, then writes each image from it', async () => {
+    const background = renderMissingInBackground(images);
+    await background.idle;
+    expect(cacheListing().filter((f) => f.includes('.png '))).toHaveLength(images.length);
+
+    const out = tempDir('peg-share-background-');
+    // Rendered in this build, so none counts as from the cache; no worker joins for work already done.
+    expect(await writeShareImages(out, images, background)).toEqual({
+      cached: 0,
+      rendered: images.length,
+      workers: cores < 2 ? 0 : Math.min(cores - 1, 2),
+    });
+    await expectWritten(out, images);
+  });
+
+  it('waits for the background work when the pages are done first, on every core, rendering nothing twice', async () => {
+    const background = renderMissingInBackground(images);
+    const out = tempDir('peg-share-background-');
+    // Nothing was found missing yet, so the pool starts at its full size: two workers for 17 images.
+    expect(await writeShareImages(out, images, background)).toEqual({
+      cached: 0,
+      rendered: images.length,
+      workers: cores < 2 ? 0 : 2,
+    });
+    // The background stored every image before writeShareImages returned and stores nothing after.
+    const stored = cacheListing();
+    expect(stored).toHaveLength(images.length);
+    await background.idle;
+    expect(cacheListing()).toEqual(stored);
+    await expectWritten(out, images);
+  });
+
+  it('renders a few missing images on this thread, in the background too', async () => {
+    const few = generatedImages(2);
+    const background = renderMissingInBackground(few);
+    await background.idle;
+    expect(cacheListing()).toHaveLength(3);
+    const out = tempDir('peg-share-background-');
+    expect(await writeShareImages(out, few, background)).toEqual({ cached: 0, rendered: 3, workers: 0 });
+    await expectWritten(out, few);
+    // The next build finds them all in the cache.
+    const again = tempDir('peg-share-background-');
+    expect(await writeShareImages(again, few, renderMissingInBackground(few))).toEqual({
+      cached: 3,
+      rendered: 0,
+      workers: 0,
+    });
+    await expectWritten(again, few);
+  });
+
+  it('still writes every image, each rendered once, when the cache folder cannot be written', async () => {
+    // A regular file where the folder should be (as in cache.test.ts).
+    writeFileSync(join(cacheDir(), 'file'), '');
+    vi.stubEnv('PEG_CACHE_DIR', join(cacheDir(), 'file'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const out = tempDir('peg-share-background-');
+    const stats = await writeShareImages(out, images, renderMissingInBackground(images));
+    // How many the background rendered before it stopped depends on timing; the sum does not.
+    expect([stats.cached, stats.rendered]).toEqual([0, images.length]);
+    expect(warn).toHaveBeenCalled();
+    await expectWritten(out, images);
+  });
+
+  it('fails the build with the rendering error, whether rendered in workers or on this thread', async () => {
+    const message = /^immagine di anteprima: TypeError: Cannot read properties of null/;
+    // Each call stores the images it rendered before the error: each gets an empty cache, so the
+    // 17 images go to the worker pool and the 5 to this thread every time.
+    const emptyCache = () => vi.stubEnv('PEG_CACHE_DIR', tempDir('peg-share-background-'));
+    for (const list of [broken(images), broken(generatedImages(4))]) {
+      // Rendered on the spot, without background work.
+      await expect(writeShareImages(tempDir('peg-share-background-'), list)).rejects.toThrow(message);
+      emptyCache();
+      // The background work's own error, not one from rendering the image again on the spot.
+      await expect(renderMissingInBackground(list).finish()).rejects.toThrow(message);
+      emptyCache();
+      const background = renderMissingInBackground(list);
+      await expect(writeShareImages(tempDir('peg-share-background-'), list, background)).rejects.toThrow(message);
+      emptyCache();
+    }
+  });
+
+  it('keeps an error of work nobody waits for (Astro failed) from becoming an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      for (const list of [broken(images), broken(generatedImages(4))]) {
+        const background = renderMissingInBackground(list);
+        await background.idle;
+        await background.cancel();
+      }
+      // A rejection counts as unhandled only after the microtasks of its turn: let one more turn pass.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
+  it('stops at cancel(): a build that failed leaves no rendering behind', async () => {
+    const background = renderMissingInBackground(images);
+    await background.cancel();
+    await background.idle;
+    // Cancelled before it knew what was missing: nothing was rendered or stored.
+    const dir = join(cacheDir(), 'share-image');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });

@@ -125,7 +125,9 @@ export async function placeCached(file: string, target: string): Promise<boolean
     await copyFile(file, target, constants.COPYFILE_FICLONE);
   } catch (error) {
     // ENOENT is either side: a missing cache file is a miss, a missing target folder is the caller's bug.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await stat(file).catch(() => null))) return false;
+    // ENOTDIR too: a file where the cache folder should be (it cannot be written, and holds nothing).
+    const { code } = error as NodeJS.ErrnoException;
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && !(await stat(file).catch(() => null))) return false;
     throw error;
   }
   await touchCached(file);

@@ -4,24 +4,41 @@ import { timePhase } from '../../build/phases';
 import { loadContentForBuild, closeBuildRead, openBuildRead } from '../../content/build-read';
 import { loadContent } from '../../content/load';
 import { SITE_SHARE_IMAGE_URL } from '../../routes';
-import { shareImages, writeShareImages } from './images';
+import {
+  renderMissingInBackground,
+  shareImages,
+  writeShareImages,
+  type BackgroundRender,
+  type ShareImage,
+} from './images';
 import { cachedShareImage } from './index';
 
 /**
- * The share images as an Astro integration rather than as pages: `astro build` writes them all into
- * the output folder once the pages are done (images.ts), `astro dev` serves them from the same list.
- * Content is read with the plain reader (src/lib/content/load.ts), the one reconciliation uses too.
+ * The share images as an Astro integration rather than as pages: `astro build` renders the images the
+ * cache lacks while it renders the pages (from `astro:build:start`) and writes them all into the output
+ * folder once the pages are done (images.ts); `astro dev` serves them from the same list. Content is read
+ * with the plain reader (src/lib/content/load.ts), the one reconciliation uses too.
  */
 export function shareImageIntegration(contentDir: string): AstroIntegration {
+  let build: { images: ShareImage[]; background: BackgroundRender } | undefined;
   return {
     name: 'peg-share-images',
     hooks: {
-      // content/ is read once for this and the open data (src/lib/content/build-read.ts).
-      'astro:build:start': () => openBuildRead(),
+      // content/ is read once for this, the pages and the open data (src/lib/content/build-read.ts).
+      'astro:build:start': async () => {
+        openBuildRead();
+        // A build of this process that failed before build:done left its work behind (programmatic builds).
+        await build?.background.cancel();
+        const images = shareImages(loadContentForBuild(contentDir));
+        build = { images, background: renderMissingInBackground(images) };
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const current = build;
+        build = undefined;
         try {
+          const images = current?.images ?? shareImages(loadContentForBuild(contentDir));
           const stats = await timePhase('immagini di anteprima', () =>
-            writeShareImages(fileURLToPath(dir), shareImages(loadContentForBuild(contentDir))),
+            writeShareImages(fileURLToPath(dir), images, current?.background),
           );
           logger.info(
             `${stats.rendered + stats.cached} immagini di anteprima: ${stats.rendered} generate` +
@@ -29,6 +46,8 @@ export function shareImageIntegration(contentDir: string): AstroIntegration {
               `, ${stats.cached} dalla cache`,
           );
         } finally {
+          // Ends the workers when writing failed midway.
+          await current?.background.cancel();
           closeBuildRead();
         }
       },
