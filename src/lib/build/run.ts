@@ -29,7 +29,7 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   await checkpoint('inizio');
 
   const validation = await timePhase('validazione', () =>
-    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true }),
+    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
   );
   log(validation.stdout);
   if (validation.exitCode !== 0) {
@@ -64,7 +64,10 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);
   await checkpoint('postbuild');
 
-  const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
+  // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
+  const expected = await timePhase('lettura dei contenuti', () =>
+    expectedFrom(loadContent(contentDir, validation.report.validated)),
+  );
   try {
     const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
     if (pdfs.written.length > 0)
