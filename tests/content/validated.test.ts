@@ -1,10 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadContent } from '../../src/lib/content/load';
-import type { ValidatedObjectives } from '../../src/lib/content/validated';
+import { closeBuildRead, loadContentForBuild, openBuildRead } from '../../src/lib/content/build-read';
+import { loadContent, type Content } from '../../src/lib/content/load';
+import {
+  handOverValidated,
+  readValidated,
+  VALIDATED_FILE_ENV,
+  type ValidatedObjectives,
+} from '../../src/lib/content/validated';
 import { validateContent } from '../../src/lib/validate/validate-content';
 import { copyFixture } from '../support/fixtures';
+import { tempDir } from '../support/temp';
 
 async function validated(dir: string): Promise<ValidatedObjectives> {
   const report = await validateContent(dir, { keepData: true });
@@ -64,5 +71,40 @@ describe('the build reuses the validator’s parse of content/', () => {
     const { content, reused } = loadReusing(dir, await validated(dir));
     expect(content).toEqual(loadContent(dir));
     expect(reused).toBe(reusable ? 1 : 0);
+  });
+});
+
+describe('the validator’s parse handed over to astro build', () => {
+  const dir = 'tests/fixtures/content/multi-year';
+
+  it('is what the build’s read of content/ takes, within the build and only there', async () => {
+    const known = new Map(await validated(dir));
+    // A value the files do not hold: seeing it proves the read took the handed-over parse.
+    const [key, data] = [...known][0]!;
+    known.set(key, { ...data, titolo: 'Titolo dal validatore' });
+    const titles = (content: Content) => content.obiettivi.map((o) => o.data.titolo);
+    const seen = await handOverValidated(known, async (env) => {
+      vi.stubEnv(VALIDATED_FILE_ENV, env[VALIDATED_FILE_ENV]);
+      const outside = titles(loadContentForBuild(dir));
+      openBuildRead();
+      try {
+        return { outside, inside: titles(loadContentForBuild(dir)), file: env[VALIDATED_FILE_ENV]! };
+      } finally {
+        closeBuildRead();
+        vi.unstubAllEnvs();
+      }
+    });
+    expect(seen.outside).not.toContain('Titolo dal validatore');
+    expect(seen.inside).toContain('Titolo dal validatore');
+    expect(seen.inside.filter((t) => t === 'Titolo dal validatore')).toHaveLength(1);
+    expect(existsSync(seen.file)).toBe(false);
+  });
+
+  it('is ignored when its file cannot be read: content/ is then parsed in full', () => {
+    expect(readValidated(undefined)).toBeUndefined();
+    expect(readValidated(join(tempDir(), 'missing.v8'))).toBeUndefined();
+    const garbage = join(tempDir(), 'garbage.v8');
+    writeFileSync(garbage, 'not V8 data');
+    expect(readValidated(garbage)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
+import { handOverValidated } from '../content/validated';
 import { printRelazioni } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
@@ -39,17 +40,20 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
   await checkpoint('convalida');
 
   beginIncrementalBuild(env);
-  const astro = await timePhase(
-    'astro',
-    () =>
-      new Promise<number>((done, fail) => {
-        const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-          env: { ...env, PEG_OUT_DIR: staging },
-          stdio: 'inherit',
-        });
-        child.once('error', fail);
-        child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-      }),
+  const astro = await timePhase('astro', () =>
+    // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
+    handOverValidated(
+      validation.report.validated!,
+      (handOver) =>
+        new Promise<number>((done, fail) => {
+          const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+            env: { ...env, ...handOver, PEG_OUT_DIR: staging },
+            stdio: 'inherit',
+          });
+          child.once('error', fail);
+          child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+        }),
+    ),
   );
   if (astro === 0) endIncrementalBuild(env);
   if (astro !== 0 || !existsSync(staging)) {

@@ -1,4 +1,8 @@
 import { hash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Obiettivo } from '../../schemas/obiettivo';
 
 /**
@@ -25,4 +29,39 @@ export function frontMatterKey(yaml: string): string {
 export function validatedData(region: string, validated: ValidatedObjectives): Obiettivo | undefined {
   if (!region.startsWith('\n') || !/\S$/.test(region)) return undefined;
   return validated.get(frontMatterKey(`${region.slice(1)}\n`));
+}
+
+/**
+ * Names the file in which `npm run build` hands the validated objectives to its `astro build` process
+ * (build-read.ts), so the pages' read of content/ does not parse them a third time.
+ */
+export const VALIDATED_FILE_ENV = 'PEG_VALIDATED_FILE';
+
+/**
+ * Runs `child` with the variables that hand `validated` over to it: a temporary file, removed when `child`
+ * is done. V8's serialization keeps the Date values that a JSON file would not.
+ */
+export async function handOverValidated<T>(
+  validated: ValidatedObjectives,
+  child: (env: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'peg-validated-'));
+  try {
+    const path = join(dir, 'obiettivi.v8');
+    writeFileSync(path, serialize(validated));
+    return await child({ [VALIDATED_FILE_ENV]: path });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What handOverValidated wrote at `path`; undefined when it cannot be read: content/ is then parsed in full. */
+export function readValidated(path: string | undefined): ValidatedObjectives | undefined {
+  if (!path) return undefined;
+  try {
+    const value: unknown = deserialize(readFileSync(path));
+    return value instanceof Map ? (value as ValidatedObjectives) : undefined;
+  } catch {
+    return undefined;
+  }
 }
