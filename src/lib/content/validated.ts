@@ -6,7 +6,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { Obiettivo } from '../../schemas/obiettivo';
 
 /**
- * Objectives the validator has already parsed, for the build's last read of content/ (run.ts): keyed by
+ * Objectives the validator has already parsed, for the build's later reads of content/ (`astro build`'s
+ * and the reconciliation's, src/lib/build/run.ts): keyed by
  * the SHA-256 of the front matter's exact text, so a file edited since validation misses and is parsed
  * afresh. Each value is what ObiettivoSchema made of that text: the same js-yaml and the same schema as
  * loadContent, so reusing it changes nothing but the CPU spent.

@@ -7,7 +7,8 @@ import type { ObjectiveContext } from './objective-rules';
  * Fewest files a worker thread must take over for it to pay. Starting one (tsx, the schemas, js-yaml)
  * costs ≈0.45 CPU s whatever its share, while a file costs ≈0.55 ms: 2,500 files are ≈1.4 s of wall
  * saved for that start-up. At 1,000 files two workers cost ≈0.9 CPU s more and were slower than the
- * main thread alone (docs/benchmarks.md, "Validation workers only where they pay").
+ * main thread alone (docs/benchmarks.md, "Validation workers only where they pay; content/ parsed once
+ * per build").
  */
 export const MIN_FILES_PER_WORKER = 2500;
 
