@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
+import { handOverValidated } from '../content/validated';
 import { printRelazioni } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
@@ -42,7 +43,7 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   await checkpoint('inizio');
 
   const validation = await timePhase('validazione', () =>
-    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true }),
+    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
   );
   log(validation.stdout);
   if (validation.exitCode !== 0) {
@@ -52,17 +53,20 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   await checkpoint('convalida');
 
   beginIncrementalBuild(env);
-  const astro = await timePhase(
-    'astro',
-    () =>
-      new Promise<number>((done, fail) => {
-        const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-          env: { ...env, PEG_OUT_DIR: staging },
-          stdio: 'inherit',
-        });
-        child.once('error', fail);
-        child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-      }),
+  const astro = await timePhase('astro', () =>
+    // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
+    handOverValidated(
+      validation.report.validated!,
+      (handOver) =>
+        new Promise<number>((done, fail) => {
+          const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+            env: { ...env, ...handOver, PEG_OUT_DIR: staging },
+            stdio: 'inherit',
+          });
+          child.once('error', fail);
+          child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+        }),
+    ),
   );
   if (astro === 0) endIncrementalBuild(env);
   if (astro !== 0 || !existsSync(staging)) {
@@ -77,7 +81,10 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);
   await checkpoint('postbuild');
 
-  const expected = await timePhase('lettura dei contenuti', () => expectedFrom(loadContent(contentDir)));
+  // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
+  const expected = await timePhase('lettura dei contenuti', () =>
+    expectedFrom(loadContent(contentDir, validation.report.validated)),
+  );
   try {
     const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
     const anni = expected.relazioni.map(({ anno, parti }) => (parti === 1 ? anno : `${anno} (${parti} parti)`));

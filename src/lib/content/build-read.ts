@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadContent, type Content } from './load';
+import { readValidated, VALIDATED_FILE_ENV } from './validated';
 
 /**
  * One read of content/ per `astro build`, shared by the pages (collection.ts) and the integrations that
@@ -34,14 +35,17 @@ export function closeBuildRead(): void {
   if (read.open === 0) read.memo.clear();
 }
 
-/** loadContent, read once per content folder while a build holds the memo open. */
+/**
+ * loadContent, read once per content folder while a build holds the memo open. Under `npm run build`,
+ * objectives whose front matter is as the validator parsed it are taken from its parse (validated.ts).
+ */
 export function loadContentForBuild(contentDir: string): Content {
   const { open, memo } = state();
   if (open === 0) return loadContent(contentDir);
   const key = resolve(contentDir);
   let content = memo.get(key);
   if (!content) {
-    content = loadContent(contentDir);
+    content = loadContent(contentDir, readValidated(process.env[VALIDATED_FILE_ENV]));
     memo.set(key, content);
   }
   return content;

@@ -12,6 +12,7 @@ import {
   type Sistema,
 } from '../../schemas/performance';
 import { ContentEntriesError, objectiveFilesOrThrow, scanContent, toContentPath } from './entries';
+import { validatedData, type ValidatedObjectives } from './validated';
 
 /**
  * Reads content/ once. This is the happy path used by pages and open data after the validator
@@ -72,10 +73,17 @@ export function listObiettivoFiles(contentDir: string): string[] {
 
 export { toContentPath };
 
-/** Parses one objective file; throws on invalid content (run the validator first for messages). */
-export function parseObiettivo(source: string): { data: Obiettivo; body: string } {
-  const parsed = matter(source, matterOptions);
-  return { data: ObiettivoSchema.parse(parsed.data), body: parsed.content };
+/**
+ * Parses one objective file; throws on invalid content (run the validator first for messages). With
+ * `validated`, a front matter the validator has parsed as it stands is not parsed again (./validated.ts).
+ */
+export function parseObiettivo(source: string, validated?: ValidatedObjectives): { data: Obiettivo; body: string } {
+  let known: Obiettivo | undefined;
+  const options = validated
+    ? { engines: { yaml: (region: string) => (known = validatedData(region, validated)) ?? matterOptions.engines.yaml(region) } }
+    : matterOptions;
+  const parsed = matter(source, options);
+  return { data: known ?? ObiettivoSchema.parse(parsed.data), body: parsed.content };
 }
 
 /**
@@ -98,13 +106,16 @@ function parseFile<T>(path: string, parse: (source: string) => T): T {
   }
 }
 
-/** Loads and schema-parses all of content/; a file that does not parse throws a ContentEntriesError naming it. */
-export function loadContent(contentDir: string): Content {
+/**
+ * Loads and schema-parses all of content/; a file that does not parse throws a ContentEntriesError naming it.
+ * `validated`: objectives the validator parsed in this process, reused where their text has not changed.
+ */
+export function loadContent(contentDir: string, validated?: ValidatedObjectives): Content {
   const ente = parseFile(join(contentDir, 'ente.yaml'), (source) => EnteSchema.parse(loadYaml(source)));
   const dup = parseFile(join(contentDir, 'dup.yaml'), (source) => DupSchema.parse(loadYaml(source)));
   const obiettivi = listObiettivoFiles(contentDir).map((path) => ({
     file: toContentPath(contentDir, path),
-    ...parseFile(path, parseObiettivo),
+    ...parseFile(path, (source) => parseObiettivo(source, validated)),
   }));
   return { ente, dup, obiettivi, performance: loadPerformance(contentDir) };
 }

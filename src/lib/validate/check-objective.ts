@@ -1,4 +1,5 @@
-import { ObiettivoSchema } from '../../schemas/obiettivo';
+import { ObiettivoSchema, type Obiettivo } from '../../schemas/obiettivo';
+import { frontMatterKey } from '../content/validated';
 import { bodyWarnings } from './body';
 import { splitFrontMatter } from './frontmatter';
 import { htmlInData, mayContainHtml } from './html';
@@ -27,6 +28,8 @@ export interface ObjectiveResult extends FileResult {
   contentPath: string;
   /** Set when the front matter passed the schema; used by the rules across files. */
   key?: { codice: string; anno: number };
+  /** With `keepData`, the schema's output under its front matter's key, for the build (content/validated.ts). */
+  parsed?: { key: string; data: Obiettivo };
 }
 
 export interface ObjectiveFile {
@@ -35,8 +38,11 @@ export interface ObjectiveFile {
   path: string;
 }
 
-/** Everything that can be checked within one objective file. Reads and parses the file once. */
-export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): ObjectiveResult {
+/**
+ * Everything that can be checked within one objective file. Reads and parses the file once; with
+ * `keepData`, returns what the schema made of it too.
+ */
+export function checkObjective(file: ObjectiveFile, context: ObjectiveContext, keepData = false): ObjectiveResult {
   const base = { ...file, yamlLine: 2 };
   const source = readSource(file.source);
   if ('finding' in source) return { ...base, findings: [source.finding] };
@@ -59,5 +65,13 @@ export function checkObjective(file: ObjectiveFile, context: ObjectiveContext): 
   findings.push(...bodyWarnings(split.body, split.bodyLine));
   labelFields(findings, parsed.raw);
   const key = parsed.data ? { codice: parsed.data.codice, anno: parsed.data.anno } : undefined;
-  return { ...base, yaml: findings.length > 0 ? split.yaml : undefined, yamlLine: split.yamlLine, findings, key };
+  const kept = keepData && parsed.data ? { key: frontMatterKey(split.yaml), data: parsed.data } : undefined;
+  return {
+    ...base,
+    yaml: findings.length > 0 ? split.yaml : undefined,
+    yamlLine: split.yamlLine,
+    findings,
+    key,
+    parsed: kept,
+  };
 }

@@ -1,9 +1,10 @@
 import { formatGithub, formatJson, formatText } from './format';
-import { validateContent, type ValidateOptions } from './validate-content';
+import { validateContent, type ValidateOptions, type ValidationReport } from './validate-content';
 
 export interface CliResult {
   stdout: string;
   exitCode: 0 | 1 | 2;
+  report: ValidationReport;
 }
 
 export interface CliEnv {
@@ -53,5 +54,5 @@ export async function runValidate(
   const lines = [format === 'json' ? formatJson(report) : formatText(report)];
   // Annotations go with the text output only: appended to JSON they would break the tools reading it.
   if (env.GITHUB_ACTIONS === 'true' && format === 'text') lines.push(...report.problems.map(formatGithub));
-  return { stdout: lines.join('\n'), exitCode: failed ? 1 : 0 };
+  return { stdout: lines.join('\n'), exitCode: failed ? 1 : 0, report };
 }

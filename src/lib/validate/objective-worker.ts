@@ -3,5 +3,9 @@ import { checkObjective, type ObjectiveFile } from './check-objective';
 import type { ObjectiveContext } from './objective-rules';
 
 /** Worker thread: checks its share of objective files and posts the results back. */
-const { files, context } = workerData as { files: ObjectiveFile[]; context: ObjectiveContext };
-parentPort!.postMessage(files.map((file) => checkObjective(file, context)));
+const { files, context, keepData } = workerData as {
+  files: ObjectiveFile[];
+  context: ObjectiveContext;
+  keepData: boolean;
+};
+parentPort!.postMessage(files.map((file) => checkObjective(file, context, keepData)));

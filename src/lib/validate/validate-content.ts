@@ -5,6 +5,7 @@ import { EnteSchema } from '../../schemas/ente';
 import { PerformanceAnnoSchema, SistemaSchema } from '../../schemas/performance';
 import { slugFromCodice } from '../derived/slugs';
 import { scanContent, toContentPath } from '../content/entries';
+import type { ValidatedObjectives } from '../content/validated';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
 import { indexDup } from './dup-index';
@@ -25,13 +26,17 @@ export interface ValidationReport {
   /** Files read: ente.yaml, dup.yaml, every objective file and the performance files. */
   files: number;
   obiettivi: number;
+  /** With `keepData`: every objective that passed the schema, by its front matter's key. */
+  validated?: ValidatedObjectives;
 }
 
 export interface ValidateOptions {
   /** Working directory: printed paths are relative to it (the repository root). */
   cwd?: string;
-  /** Use worker threads for many files; only where the runtime can load TypeScript workers (tsx). */
+  /** Use worker threads where they pay (check-objectives.ts); only where the runtime can load TypeScript workers (tsx). */
   parallel?: boolean;
+  /** Keep what the schema made of each objective, for the build's last read of content/ (content/validated.ts). */
+  keepData?: boolean;
 }
 
 /** Path shown to editors: relative to the repository root (cwd), absolute when outside it. */
@@ -185,7 +190,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     contentPath: toContentPath(root, source),
     path: show(source),
   }));
-  const objectives = await checkObjectives(files, context, options.parallel ?? false);
+  const objectives = await checkObjectives(files, context, { parallel: options.parallel, keepData: options.keepData });
   crossFileRules(objectives);
 
   const performanceFile = <T>(path: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
@@ -227,5 +232,8 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     problems,
     files: all.length,
     obiettivi: objectives.length,
+    ...(options.keepData && {
+      validated: new Map(objectives.flatMap(({ parsed }) => (parsed ? [[parsed.key, parsed.data] as const] : []))),
+    }),
   };
 }
