@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -149,6 +159,26 @@ describe('reconciliation of the built site with content/', () => {
     expect(await reconcile(dir, expected)).toEqual([
       'immagini di anteprima: mancano quelle degli obiettivi 2021_C03_01',
       'anteprima.png: l’immagine di anteprima del sito manca',
+    ]);
+  });
+
+  it('names a Relazione PDF that is not a PDF, and each missing part of a Relazione printed in parts', async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'performance/relazione/2021/relazione-performance-2021.pdf'), '<html>errore</html>');
+    expect(await reconcile(dir, expected)).toEqual([
+      'performance/relazione/2021/relazione-performance-2021.pdf: non è un PDF',
+    ]);
+    const inParts = {
+      ...expected,
+      relazioni: expected.relazioni.map((r) => (r.anno === 2020 ? { ...r, parti: 2 } : r)),
+    };
+    copyFileSync(
+      join(dir, 'performance/relazione/2020/relazione-performance-2020.pdf'),
+      join(dir, 'performance/relazione/2020/relazione-performance-2020-parte-2.pdf'),
+    );
+    expect(await reconcile(dir, inParts)).toEqual([
+      'performance/relazione/2020/relazione-performance-2020-parte-1.pdf: il PDF della Relazione sulla Performance 2020 manca',
+      'performance/relazione/2021/relazione-performance-2021.pdf: non è un PDF',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { relazionePdfUrls, relazioneUrl } from '../routes';
 import { cacheFile, placeCached, storeCached } from './cache';
 import { aptInstall, CHROMIUM_ARGS, findChromium } from './chromium';
@@ -249,7 +249,11 @@ export async function printRelazioni(
   }
   if (toPrint.length === 0) return withOversized(outDir, relazioni, result, options.maxBytes);
 
-  const launch = options.launch ?? ((path: string) => chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }));
+  // playwright-core is loaded only to print: a build whose PDFs all come from the cache never needs it.
+  const launch =
+    options.launch ??
+    (async (path: string) =>
+      (await import('playwright-core')).chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }));
   const browser = await launch(executablePath);
   try {
     const context = await browser.newContext({ offline: false });
