@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/lib/outputs/chromium';
-import { printRelazioni } from '../../src/lib/outputs/pdf';
+import { printRelazioni, relazioniOnSite } from '../../src/lib/outputs/pdf';
 import { tempCacheDir, tempDir } from '../support/temp';
 
 /** The Relazione PDF cache against the real Chromium, on a one-page site whose CSS loads a web font. */
@@ -137,6 +137,15 @@ describe('printRelazioni with the cache', () => {
     expect(launch).toHaveBeenCalledTimes(1);
     for (const [index, file] of files.entries())
       expect(readFileSync(file.replace(dir, again)).equals(readFileSync(files[index]!))).toBe(true);
+  });
+
+  it('finds the Relazioni on the built site, in parts where the page marks them', () => {
+    const one = site();
+    mkdirSync(join(one, 'performance/relazione/2019'));
+    writeFileSync(join(one, 'performance/relazione/index.html'), '<p>elenco</p>');
+    expect(relazioniOnSite(one)).toEqual([{ anno: 2020, parti: 1 }]);
+    expect(relazioniOnSite(siteInParts())).toEqual([{ anno: 2020, parti: 2 }]);
+    expect(relazioniOnSite(tempDir('peg-pdf-empty-'))).toEqual([]);
   });
 
   it('refuses to print a page whose parts are not the ones expected', async () => {

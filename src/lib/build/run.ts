@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
 import { handOverValidated, packValidated, unpackValidated } from '../content/validated';
-import { printRelazioni } from '../outputs/pdf';
+import { printRelazioni, relazioniOnSite } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { timePhase } from './phases';
@@ -13,8 +13,8 @@ import { expectedFrom, reconcile } from './reconcile';
 import { searchIndexLine } from './search-index';
 
 /**
- * `npm run build`: validate → astro build into the staging folder → sitemap and search index →
- * reconciliation with content/ → swap into the output folder. The output folder changes only when
+ * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
+ * PDFs → reconciliation with content/ → swap into the output folder. The output folder changes only when
  * every step passed; otherwise the previous site stays as it was, whole. Each step is a timed phase
  * (./phases.ts) for `npm run bench`. One build at a time per output folder (`lockOutput`).
  */
@@ -83,13 +83,11 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   log(`sitemap.xml: ${pages} pagine; ${searchIndexLine(search)}`);
   await checkpoint('postbuild');
 
-  // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
-  const expected = await timePhase('lettura dei contenuti', () =>
-    expectedFrom(loadContent(contentDir, unpackValidated(validated.bytes))),
-  );
   try {
-    const pdfs = await timePhase('pdf', () => printRelazioni(staging, expected.relazioni));
-    const anni = expected.relazioni.map(({ anno, parti }) => (parti === 1 ? anno : `${anno} (${parti} parti)`));
+    // The Relazioni the pages hold; content/ is read after, for the reconciliation, which checks every PDF.
+    const relazioni = relazioniOnSite(staging);
+    const pdfs = await timePhase('pdf', () => printRelazioni(staging, relazioni));
+    const anni = relazioni.map(({ anno, parti }) => (parti === 1 ? anno : `${anno} (${parti} parti)`));
     if (pdfs.written.length > 0)
       log(
         `Relazione sulla Performance in PDF: ${anni.join(', ')}${pdfs.cached.length > 0 ? ` (dalla cache: ${pdfs.cached.join(', ')})` : ''}`,
@@ -104,6 +102,10 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   }
   await checkpoint('pdf');
 
+  // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
+  const expected = await timePhase('lettura dei contenuti', () =>
+    expectedFrom(loadContent(contentDir, unpackValidated(validated.bytes))),
+  );
   const problems = await timePhase('riconciliazione', () => reconcile(staging, expected));
   if (problems.length > 0) {
     log(

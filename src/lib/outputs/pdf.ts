@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { extname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { relazionePdfUrls, relazioneUrl } from '../routes';
+import { PERFORMANCE, relazionePdfUrls, relazioneUrl } from '../routes';
 import { cacheFile, placeCached, storeCached } from './cache';
 import { aptInstall, CHROMIUM_ARGS, findChromium } from './chromium';
 import { partElements, partHtml, type PartElement } from './pdf-parts';
@@ -181,6 +181,26 @@ export interface PrintResult {
 export interface RelazioneDaStampare {
   anno: number;
   parti: number;
+}
+
+/**
+ * The Relazioni the built site holds: each year's page under /performance/relazione/, in parts when it marks
+ * them. Printing takes them from the pages, so the build need not hold content/ in memory beside Chromium;
+ * reconciliation then checks every PDF against the parts content/ calls for. Content never forges a
+ * `data-parte="` in the HTML: its quotes are escaped in text and in attributes alike.
+ */
+export function relazioniOnSite(outDir: string): RelazioneDaStampare[] {
+  const folder = join(outDir, PERFORMANCE.relazione);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => /^\d{4}$/.test(name) && existsSync(join(folder, name, 'index.html')))
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((anno) => {
+      const html = readFileSync(join(outDir, siteRelative(relazioneUrl(anno))!), 'utf8');
+      const parti = new Set([...html.matchAll(/ data-parte="(\d+)"/g)].map((match) => match[1])).size;
+      return { anno, parti: Math.max(parti, 1) };
+    });
 }
 
 /**
