@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockFile, lockOutput } from '../../src/lib/build/publish';
+import { lockFile, lockOutput, lockOutputWaiting } from '../../src/lib/build/publish';
 import { runBuild } from '../../src/lib/build/run';
 import { tempDir } from '../support/temp';
 
@@ -35,6 +35,19 @@ describe('lockOutput', () => {
     if ('release' in lock) lock.release();
   });
 
+  it('waits for a build that is exiting, then takes the folder', async () => {
+    const out = outDir();
+    // Stands for a build killed a moment ago: it exits once it has read its standard input.
+    const exiting = spawn(process.execPath, ['-e', 'process.stdin.resume(); process.stdin.on("end", () => {})']);
+    writeFileSync(lockFile(out), `${exiting.pid} ${hostname()}`);
+    expect(lockOutput(out)).toHaveProperty('busy');
+    const waiting = lockOutputWaiting(out, 60_000);
+    exiting.stdin.end();
+    const lock = await waiting;
+    expect('release' in lock).toBe(true);
+    if ('release' in lock) lock.release();
+  });
+
   it('leaves alone the lock of a build on another machine', () => {
     const out = outDir();
     writeFileSync(lockFile(out), '4242 altro-server');
@@ -44,7 +57,8 @@ describe('lockOutput', () => {
 });
 
 describe('runBuild while another build holds the output folder', () => {
-  it('stops before touching anything and says why, in Italian', async () => {
+  // The build waits 5 s for a holder that might be exiting before it gives up.
+  it('stops before touching anything and says why, in Italian', { timeout: 60_000 }, async () => {
     const out = outDir();
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'sito pubblicato');

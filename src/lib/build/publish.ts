@@ -42,13 +42,37 @@ export function lockFile(outDir: string): string {
   return join(dirname(outDir), `${basename(outDir)}.lock`);
 }
 
-/** Whether process `pid` of this machine is running (EPERM: it is, under another user). */
+/**
+ * Whether process `pid` of this machine is running (EPERM: it is, under another user). A killed process
+ * that its parent has not reaped yet (a zombie, state Z in /proc on Linux) is not.
+ */
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return true; // no /proc (not Linux): the signal said it exists
+  }
+}
+
+/**
+ * `lockOutput`, waiting up to `waitMs` for a holder that is going away: a build killed a moment ago can take
+ * a few hundred milliseconds to exit, a running one holds the folder for minutes.
+ */
+export async function lockOutputWaiting(
+  outDir: string,
+  waitMs = 5000,
+): Promise<{ release: () => void } | { busy: string }> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const lock = lockOutput(outDir);
+    if ('release' in lock || Date.now() >= until) return lock;
+    await new Promise((done) => setTimeout(done, 100));
   }
 }
 

@@ -8,7 +8,7 @@ import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
-import { checkpointFor, clearStaging, lockOutput, publish, recoverOutput, stagingDir } from './publish';
+import { checkpointFor, clearStaging, lockOutputWaiting, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
 import { searchIndexLine } from './search-index';
 
@@ -16,11 +16,11 @@ import { searchIndexLine } from './search-index';
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
  * PDFs → reconciliation with content/ → swap into the output folder. The output folder changes only when
  * every step passed; otherwise the previous site stays as it was, whole. Each step is a timed phase
- * (./phases.ts) for `npm run bench`. One build at a time per output folder (`lockOutput`).
+ * (./phases.ts) for `npm run bench`. One build at a time per output folder (`lockOutputWaiting`).
  */
 export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   const outDir = resolve(env.PEG_OUT_DIR ?? 'dist');
-  const lock = lockOutput(outDir);
+  const lock = await lockOutputWaiting(outDir);
   if ('busy' in lock) {
     log(`✖ Costruzione non avviata: ${lock.busy}. ${outDir} non è stato toccato.`);
     return 1;
