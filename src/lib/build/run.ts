@@ -53,9 +53,6 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   await checkpoint('convalida');
   const validated = packValidated(validation.report.validated!);
   validation.report.validated = undefined; // only the bytes stay while astro runs
-  // This process then waits on Astro without allocating, so V8 would keep the validation's heap (≈0.5 GB
-  // resident at 10,000 objectives) through Astro's peak; `npm run build` passes --expose-gc for this.
-  (globalThis as { gc?: () => void }).gc?.();
 
   beginIncrementalBuild(env);
   const astro = await timePhase('astro', () =>

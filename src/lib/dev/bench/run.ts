@@ -50,10 +50,7 @@ export async function benchSize(objectives: number, log: (line: string) => void)
 
     // What `npm run build` runs (scripts/build.ts), each phase timed into a file of its own.
     const build = async (step: string, phasesFile: string) => {
-      const run = check(
-        step,
-        await measure(tsx, ['--expose-gc', 'scripts/build.ts'], { ...env, PEG_PHASES_FILE: phasesFile }),
-      );
+      const run = check(step, await measure(tsx, ['scripts/build.ts'], { ...env, PEG_PHASES_FILE: phasesFile }));
       return { run, phases: phaseRows(parsePhases(readFileSync(phasesFile, 'utf8'))) };
     };
     log(`${objectives}: build a freddo`);
