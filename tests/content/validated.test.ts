@@ -5,9 +5,7 @@ import { closeBuildRead, loadContentForBuild, openBuildRead } from '../../src/li
 import { loadContent, type Content } from '../../src/lib/content/load';
 import {
   handOverValidated,
-  packValidated,
   readValidated,
-  unpackValidated,
   VALIDATED_FILE_ENV,
   type ValidatedObjectives,
 } from '../../src/lib/content/validated';
@@ -85,7 +83,7 @@ describe('the validator’s parse handed over to astro build', () => {
     const [key, data] = [...known][0]!;
     known.set(key, { ...data, titolo: 'Titolo dal validatore' });
     const titles = (content: Content) => content.obiettivi.map((o) => o.data.titolo);
-    const seen = await handOverValidated(packValidated(known), async (env) => {
+    const seen = await handOverValidated(known, async (env) => {
       vi.stubEnv(VALIDATED_FILE_ENV, env[VALIDATED_FILE_ENV]);
       const outside = titles(loadContentForBuild(dir));
       openBuildRead();
@@ -100,12 +98,6 @@ describe('the validator’s parse handed over to astro build', () => {
     expect(seen.inside).toContain('Titolo dal validatore');
     expect(seen.inside.filter((t) => t === 'Titolo dal validatore')).toHaveLength(1);
     expect(existsSync(seen.file)).toBe(false);
-  });
-
-  it('waits as bytes that give back the same objectives, dates included', async () => {
-    const known = new Map(await validated(dir));
-    expect(unpackValidated(packValidated(known).bytes)).toEqual(known);
-    expect(unpackValidated(Buffer.from('not v8'))).toBeUndefined();
   });
 
   it('is ignored when its file cannot be read: content/ is then parsed in full', () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
-import { handOverValidated, packValidated, unpackValidated } from '../content/validated';
+import { handOverValidated } from '../content/validated';
 import { printRelazioni, relazioniOnSite } from '../outputs/pdf';
 import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
@@ -51,14 +51,12 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
     return 1;
   }
   await checkpoint('convalida');
-  const validated = packValidated(validation.report.validated!);
-  validation.report.validated = undefined; // only the bytes stay while astro runs
 
   beginIncrementalBuild(env);
   const astro = await timePhase('astro', () =>
     // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
     handOverValidated(
-      validated,
+      validation.report.validated!,
       (handOver) =>
         new Promise<number>((done, fail) => {
           const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -104,7 +102,7 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
 
   // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
   const expected = await timePhase('lettura dei contenuti', () =>
-    expectedFrom(loadContent(contentDir, unpackValidated(validated.bytes))),
+    expectedFrom(loadContent(contentDir, validation.report.validated)),
   );
   const problems = await timePhase('riconciliazione', () => reconcile(staging, expected));
   if (problems.length > 0) {
