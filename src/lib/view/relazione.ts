@@ -90,7 +90,7 @@ export function scostamenti(obiettivi: readonly RelazioneObiettivo[]) {
  * Rows one PDF of the Relazione holds at most, counted as `printedRows` counts them (high). At 2,000 such rows
  * a part of generated objectives is ≈5 MB: a third of the 15 MB the Funzione Pubblica's portal accepts, room
  * for long notes, light on a phone. Chromium's memory follows the part: printing a 1,000-objective year whole
- * took 8 GB (one 119 MB file); in 2,000-row parts its renderer stays under 0.8 GB, in 3,000-row parts
+ * took 8 GB (one 119 MB file); in 2,000-row parts its renderer peaks at ≈0.8 GB, in 3,000-row parts
  * (≈8 MB files) it needed 1.1 GB.
  */
 export const PDF_PART_ROWS = 2000;
