@@ -152,6 +152,15 @@ describe('printRelazioni with the cache', () => {
     await expect(printRelazioni(siteInParts(), [{ anno: 2020, parti: 3 }], { launch: launcher() })).rejects.toThrow(
       'performance/relazione/2020/index.html: la pagina è divisa in 2 parti, la stampa ne attende 3',
     );
+    const cut = siteInParts();
+    const page = join(cut, 'performance/relazione/2020/index.html');
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('<h3>Obiettivo BETA</h3></article>', '<h3>Obiettivo BETA</h3>'),
+    );
+    await expect(printRelazioni(cut, [{ anno: 2020, parti: 2 }], { launch: launcher() })).rejects.toThrow(
+      'performance/relazione/2020/index.html: <article data-parte="2"> non ha il tag di chiusura',
+    );
   });
 
   it('lists every file the page fetched, the font loaded by the CSS and a missing image included', async () => {

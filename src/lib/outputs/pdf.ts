@@ -286,8 +286,11 @@ export async function printRelazioni(
       let inParts: { html: string; elements: PartElement[]; parte: number } | undefined;
       if (parti > 1) {
         const html = readFileSync(join(outDir, pageFile), 'utf8');
-        const elements = await partElements(html);
-        // Page and printer take the parts from one function: a difference is a bug, never a PDF short of objectives.
+        const elements = await partElements(html).catch((error: Error) => {
+          throw new Error(`${pageFile}: ${error.message}`);
+        });
+        // The tokenizer must find whole the parts the quick scan counted (relazioniOnSite): a part missing or
+        // cut short is a bug of the page, never a PDF short of objectives.
         const numbers = new Set(elements.map((element) => element.parte));
         if (numbers.size !== parti || [...numbers].some((parte) => parte > parti))
           throw new Error(`${pageFile}: la pagina è divisa in ${numbers.size} parti, la stampa ne attende ${parti}`);
