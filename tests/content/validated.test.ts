@@ -4,9 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { closeBuildRead, loadContentForBuild, openBuildRead } from '../../src/lib/content/build-read';
 import { loadContent, type Content } from '../../src/lib/content/load';
 import {
-  handOverValidated,
   readValidated,
   VALIDATED_FILE_ENV,
+  withValidatedFile,
+  writeValidated,
   type ValidatedObjectives,
 } from '../../src/lib/content/validated';
 import { validateContent } from '../../src/lib/validate/validate-content';
@@ -83,12 +84,13 @@ describe('the validator’s parse handed over to astro build', () => {
     const [key, data] = [...known][0]!;
     known.set(key, { ...data, titolo: 'Titolo dal validatore' });
     const titles = (content: Content) => content.obiettivi.map((o) => o.data.titolo);
-    const seen = await handOverValidated(known, async (env) => {
-      vi.stubEnv(VALIDATED_FILE_ENV, env[VALIDATED_FILE_ENV]);
+    const seen = await withValidatedFile(async (file) => {
+      writeValidated(file, known);
+      vi.stubEnv(VALIDATED_FILE_ENV, file);
       const outside = titles(loadContentForBuild(dir));
       openBuildRead();
       try {
-        return { outside, inside: titles(loadContentForBuild(dir)), file: env[VALIDATED_FILE_ENV]! };
+        return { outside, inside: titles(loadContentForBuild(dir)), file };
       } finally {
         closeBuildRead();
         vi.unstubAllEnvs();

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
-import { handOverValidated } from '../content/validated';
+import { readValidated, VALIDATED_FILE_ENV, withValidatedFile } from '../content/validated';
 import { printRelazioni, relazioniOnSite } from '../outputs/pdf';
-import { runValidate } from '../validate/cli';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, lockOutputWaiting, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
 import { searchIndexLine } from './search-index';
+import { validateInChild } from './validation';
 
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
@@ -26,13 +26,18 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
     return 1;
   }
   try {
-    return await buildLocked(env, outDir, log);
+    return await withValidatedFile((validatedFile) => buildLocked(env, outDir, validatedFile, log));
   } finally {
     lock.release();
   }
 }
 
-async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: string) => void): Promise<number> {
+async function buildLocked(
+  env: NodeJS.ProcessEnv,
+  outDir: string,
+  validatedFile: string,
+  log: (line: string) => void,
+): Promise<number> {
   const contentDir = env.PEG_CONTENT_DIR ?? 'content';
   const staging = stagingDir(outDir);
   const checkpoint = checkpointFor(outDir, env);
@@ -42,9 +47,8 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   clearStaging(outDir);
   await checkpoint('inizio');
 
-  const validation = await timePhase('validazione', () =>
-    runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
-  );
+  // In a child process, which leaves the validator's parse in validatedFile (./validation.ts).
+  const validation = await timePhase('validazione', () => validateInChild(contentDir, validatedFile));
   log(validation.stdout);
   if (validation.exitCode !== 0) {
     log(`✖ Costruzione interrotta: correggi gli errori qui sopra. ${outDir} non è stato toccato.`);
@@ -53,20 +57,18 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
   await checkpoint('convalida');
 
   beginIncrementalBuild(env);
-  const astro = await timePhase('astro', () =>
-    // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
-    handOverValidated(
-      validation.report.validated!,
-      (handOver) =>
-        new Promise<number>((done, fail) => {
-          const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-            env: { ...env, ...handOver, PEG_OUT_DIR: staging },
-            stdio: 'inherit',
-          });
-          child.once('error', fail);
-          child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-        }),
-    ),
+  // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
+  const astro = await timePhase(
+    'astro',
+    () =>
+      new Promise<number>((done, fail) => {
+        const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+          env: { ...env, [VALIDATED_FILE_ENV]: validatedFile, PEG_OUT_DIR: staging },
+          stdio: 'inherit',
+        });
+        child.once('error', fail);
+        child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+      }),
   );
   if (astro === 0) endIncrementalBuild(env);
   if (astro !== 0 || !existsSync(staging)) {
@@ -102,7 +104,7 @@ async function buildLocked(env: NodeJS.ProcessEnv, outDir: string, log: (line: s
 
   // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
   const expected = await timePhase('lettura dei contenuti', () =>
-    expectedFrom(loadContent(contentDir, validation.report.validated)),
+    expectedFrom(loadContent(contentDir, readValidated(validatedFile))),
   );
   const problems = await timePhase('riconciliazione', () => reconcile(staging, expected));
   if (problems.length > 0) {

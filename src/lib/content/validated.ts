@@ -39,24 +39,25 @@ export function validatedData(region: string, validated: ValidatedObjectives): O
 export const VALIDATED_FILE_ENV = 'PEG_VALIDATED_FILE';
 
 /**
- * Runs `child` with the variables that hand `validated` over to it: a temporary file, removed when `child`
- * is done. V8's serialization keeps the Date values that a JSON file would not.
+ * Runs `use` with the path of a file for the validated objectives, in a temporary folder removed when `use`
+ * is done. The build's validation writes it (src/lib/build/validation.ts); `astro build` and the
+ * reconciliation read it.
  */
-export async function handOverValidated<T>(
-  validated: ValidatedObjectives,
-  child: (env: Record<string, string>) => Promise<T>,
-): Promise<T> {
+export async function withValidatedFile<T>(use: (path: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'peg-validated-'));
   try {
-    const path = join(dir, 'obiettivi.v8');
-    writeFileSync(path, serialize(validated));
-    return await child({ [VALIDATED_FILE_ENV]: path });
+    return await use(join(dir, 'obiettivi.v8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** What handOverValidated wrote at `path`; undefined when it cannot be read: content/ is then parsed in full. */
+/** Writes `validated` at `path`. V8's serialization keeps the Date values that a JSON file would not. */
+export function writeValidated(path: string, validated: ValidatedObjectives): void {
+  writeFileSync(path, serialize(validated));
+}
+
+/** What writeValidated wrote at `path`; undefined when it cannot be read: content/ is then parsed in full. */
 export function readValidated(path: string | undefined): ValidatedObjectives | undefined {
   if (!path) return undefined;
   try {
