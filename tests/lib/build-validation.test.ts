@@ -1,34 +1,69 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { validateInChild } from '../../src/lib/build/validation';
+import { describe, expect, it, vi } from 'vitest';
+import { startValidation } from '../../src/lib/build/validation';
+import { loadContent } from '../../src/lib/content/load';
 import { readValidated } from '../../src/lib/content/validated';
+import { cacheFile } from '../../src/lib/outputs/cache';
+import { shareImages } from '../../src/lib/outputs/share-image/images';
+import { SHARE_IMAGE_CACHE, shareImageKey } from '../../src/lib/outputs/share-image/index';
 import { runValidate } from '../../src/lib/validate/cli';
 import { fixture } from '../support/fixtures';
 import { tempDir } from '../support/temp';
 
-describe('the build’s validation in a child process', () => {
-  it('prints what npm run validate prints and leaves the validator’s parse for the build', async () => {
+/** The step on `dir` with a cache folder of its own; what it reports, and that folder. */
+async function run(dir: string, file = join(tempDir(), 'obiettivi.v8')) {
+  const cache = tempDir('peg-cache-');
+  const step = startValidation(dir, file, { ...process.env, PEG_CACHE_DIR: cache });
+  const validation = await step.validation.catch((error: Error) => error);
+  return { validation, images: await step.images, cache, file };
+}
+
+describe('the build’s first step, in a child process', () => {
+  it('prints what npm run validate prints, leaves the validator’s parse and renders the missing share images', async () => {
     const dir = 'tests/fixtures/content/multi-year';
-    const file = join(tempDir(), 'obiettivi.v8');
     const inProcess = await runValidate([], { PEG_CONTENT_DIR: dir }, { keepData: true });
-    expect(await validateInChild(dir, file)).toEqual({ stdout: inProcess.stdout, exitCode: 0 });
+    const { validation, images, cache, file } = await run(dir);
+    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 0 });
     const handed = readValidated(file);
     expect(handed?.size).toBeGreaterThan(0);
     expect(handed).toEqual(inProcess.report.validated);
+
+    // Exactly the images Astro's integration lists from the pages' read of content/: it finds them all cached.
+    const expected = shareImages(loadContent(dir));
+    expect(images).toEqual({ images: expected.length, workers: expect.any(Number) });
+    vi.stubEnv('PEG_CACHE_DIR', cache);
+    try {
+      for (const { card } of expected)
+        expect(
+          existsSync(await cacheFile(SHARE_IMAGE_CACHE.namespace, shareImageKey(card), SHARE_IMAGE_CACHE.options)),
+        ).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(
+      readdirSync(join(cache, SHARE_IMAGE_CACHE.namespace), { recursive: true }).filter((f) =>
+        String(f).endsWith('.png'),
+      ),
+    ).toHaveLength(expected.length);
   });
 
-  it('reports an editor’s errors with exit code 1 and leaves no data', async () => {
+  it('reports an editor’s errors with exit code 1, and leaves no data and renders no image', async () => {
     const { dir } = await fixture('codice-duplicato');
-    const file = join(tempDir(), 'obiettivi.v8');
     const inProcess = await runValidate([], { PEG_CONTENT_DIR: dir });
     expect(inProcess.exitCode).toBe(1);
-    expect(await validateInChild(dir, file)).toEqual({ stdout: inProcess.stdout, exitCode: 1 });
+    const { validation, images, cache, file } = await run(dir);
+    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 1 });
+    expect(images).toBeUndefined();
     expect(existsSync(file)).toBe(false);
+    expect(existsSync(join(cache, SHARE_IMAGE_CACHE.namespace))).toBe(false);
   });
 
   it('fails with the child’s error when it cannot finish', async () => {
     const file = join(tempDir(), 'cartella-sparita', 'obiettivi.v8');
-    await expect(validateInChild('tests/fixtures/content/valido', file)).rejects.toThrow(/ENOENT.*cartella-sparita/);
+    const { validation, images } = await run('tests/fixtures/content/valido', file);
+    expect(validation).toBeInstanceOf(Error);
+    expect((validation as Error).message).toMatch(/ENOENT.*cartella-sparita/);
+    expect(images).toBeUndefined();
   });
 });

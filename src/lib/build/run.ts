@@ -10,7 +10,7 @@ import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, lockOutputWaiting, publish, recoverOutput, stagingDir } from './publish';
 import { expectedFrom, reconcile } from './reconcile';
 import { searchIndexLine } from './search-index';
-import { validateInChild } from './validation';
+import { startValidation } from './validation';
 
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
@@ -47,13 +47,24 @@ async function buildLocked(
   clearStaging(outDir);
   await checkpoint('inizio');
 
-  // In a child process, which leaves the validator's parse in validatedFile (./validation.ts).
-  const validation = await timePhase('validazione', () => validateInChild(contentDir, validatedFile));
+  // In a child process, which leaves the validator's parse in validatedFile and renders the share images the
+  // cache lacks (./validation.ts). It times its own phases.
+  const step = startValidation(contentDir, validatedFile, env);
+  const validation = await step.validation.catch(async (error: unknown) => {
+    await step.images;
+    throw error;
+  });
   log(validation.stdout);
   if (validation.exitCode !== 0) {
+    await step.images;
     log(`✖ Costruzione interrotta: correggi gli errori qui sopra. ${outDir} non è stato toccato.`);
     return 1;
   }
+  const images = await step.images;
+  if (images && 'imagesError' in images)
+    log(`Immagini di anteprima non generate prima di Astro (${images.imagesError}): le genera Astro.`);
+  else if (images && images.images > 0)
+    log(`${images.images} immagini di anteprima generate${images.workers > 0 ? ` (${images.workers} thread)` : ''}.`);
   await checkpoint('convalida');
 
   beginIncrementalBuild(env);

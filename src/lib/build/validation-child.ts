@@ -1,20 +1,46 @@
+import { loadEnte } from '../content/load';
+import { writeValidated, type ValidatedObjectives } from '../content/validated';
+import { renderMissingInBackground, shareImages } from '../outputs/share-image/images';
 import { runValidate } from '../validate/cli';
-import { writeValidated } from '../content/validated';
-import type { ValidationReply } from './validation';
+import { timePhase } from './phases';
+import type { ImagesReply, ValidationReply } from './validation';
 
-// The validation step of `npm run build`, in a process of its own (./validation.ts says why).
+// The validation step of `npm run build` and the share images the cache lacks, in a process of its own
+// (./validation.ts says why). Its phases are timed here: the parent cannot split this process's CPU.
 const [contentDir, dataFile] = process.argv.slice(2) as [string, string];
+const send = (message: ValidationReply | ImagesReply) =>
+  new Promise<void>((done) => process.send!(message, () => done()));
 
-let reply: ValidationReply;
-try {
-  const { stdout, exitCode, report } = await runValidate(
-    [],
-    { PEG_CONTENT_DIR: contentDir },
-    { parallel: true, keepData: true },
-  );
-  if (exitCode === 0) writeValidated(dataFile, report.validated!);
-  reply = { stdout, exitCode };
-} catch (error) {
-  reply = { error: error instanceof Error ? error.message : String(error) };
+async function validate(): Promise<ValidatedObjectives | undefined> {
+  try {
+    const { stdout, exitCode, report } = await timePhase('validazione', () =>
+      runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
+    );
+    if (exitCode === 0) writeValidated(dataFile, report.validated!);
+    await send({ stdout, exitCode });
+    return exitCode === 0 ? report.validated : undefined;
+  } catch (error) {
+    await send({ error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
 }
-process.send!(reply, () => process.disconnect!());
+
+/** Renders into the cache the share images it lacks, from the validator's parse: the same cards Astro lists. */
+async function renderImages(validated: ValidatedObjectives): Promise<ImagesReply> {
+  try {
+    const images = shareImages({
+      ente: loadEnte(contentDir),
+      obiettivi: [...validated.values()].map((data) => ({ data })),
+    });
+    const { rendered, workers } = await timePhase('immagini di anteprima mancanti', () =>
+      renderMissingInBackground(images).finish(),
+    );
+    return { images: rendered.size, workers };
+  } catch (error) {
+    return { imagesError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const validated = await validate();
+if (validated) await send(await renderImages(validated));
+process.disconnect!();

@@ -106,12 +106,17 @@ function parseFile<T>(path: string, parse: (source: string) => T): T {
   }
 }
 
+/** content/ente.yaml, schema-parsed; a file that does not parse throws a ContentEntriesError naming it. */
+export function loadEnte(contentDir: string): Ente {
+  return parseFile(join(contentDir, 'ente.yaml'), (source) => EnteSchema.parse(loadYaml(source)));
+}
+
 /**
  * Loads and schema-parses all of content/; a file that does not parse throws a ContentEntriesError naming it.
  * `validated`: objectives the validator parsed in this process, reused where their text has not changed.
  */
 export function loadContent(contentDir: string, validated?: ValidatedObjectives): Content {
-  const ente = parseFile(join(contentDir, 'ente.yaml'), (source) => EnteSchema.parse(loadYaml(source)));
+  const ente = loadEnte(contentDir);
   const dup = parseFile(join(contentDir, 'dup.yaml'), (source) => DupSchema.parse(loadYaml(source)));
   const obiettivi = listObiettivoFiles(contentDir).map((path) => ({
     file: toContentPath(contentDir, path),

@@ -2,7 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Content } from '../../content/load';
+import type { Content, ObiettivoEntry } from '../../content/load';
 import { objectiveShareImageUrl, SITE_SHARE_IMAGE_URL } from '../../routes';
 import { startWorker } from '../../build/workers';
 import { cacheFile, placeCached, storeCached } from '../cache';
@@ -26,7 +26,10 @@ export interface ShareImage {
 }
 
 /** The site-wide image and one per objective: the images the pages' og:image point to. */
-export function shareImages(content: Pick<Content, 'ente' | 'obiettivi'>): ShareImage[] {
+export function shareImages(content: {
+  ente: Content['ente'];
+  obiettivi: readonly Pick<ObiettivoEntry, 'data'>[];
+}): ShareImage[] {
   const obiettivi = content.obiettivi.map((o) => o.data);
   return [
     { url: SITE_SHARE_IMAGE_URL, card: siteCard(content.ente, obiettivi) },
