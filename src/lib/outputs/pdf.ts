@@ -374,6 +374,11 @@ export async function printRelazioni(
             },
           }),
         );
+        // The renderer is left to collect the documents of the parts printed before when it is idle, which
+        // printing one part after another hardly lets it be: collected now, its peak is one part's.
+        const devtools = await context.newCDPSession(page);
+        await devtools.send('HeapProfiler.collectGarbage');
+        await devtools.detach();
         await storeInCache(entryKey, fetched, pdf, target);
         result.written.push(target);
       }
