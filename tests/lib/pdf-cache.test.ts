@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/lib/outputs/chromium';
 import { printRelazioni, relazioniOnSite } from '../../src/lib/outputs/pdf';
@@ -98,6 +99,31 @@ describe('printRelazioni with the cache', () => {
       oversized: [{ anno: 2020, bytes }],
     });
     expect(pdfOf(fresh).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('prints the image a stylesheet shows as a background, which the page asks for only when printed', async () => {
+    const dir = site();
+    writeFileSync(
+      join(dir, '_astro/stile.css'),
+      '.bandiera{width:40px;height:40px;background:url(/sfondo.png) center/cover}body{color:#222}',
+    );
+    writeFileSync(
+      join(dir, 'performance/relazione/2020/index.html'),
+      '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Relazione 2020</title><link rel="stylesheet" href="/_astro/stile.css"></head><body><h1>Relazione sulla Performance 2020</h1><div class="bandiera"></div></body></html>',
+    );
+    const png = await sharp({ create: { width: 7, height: 5, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
+    writeFileSync(join(dir, 'sfondo.png'), png);
+    await printRelazioni(dir, YEAR_2020, { launch: launcher() });
+    const images = execFileSync(
+      'pdfimages',
+      ['-list', join(dir, 'performance/relazione/2020/relazione-performance-2020.pdf')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(images).toMatch(/^\s*1\s+\d+\s+image\s/m);
   });
 
   it('prints a Relazione in parts, each PDF with its part only, from one launch and then from the cache', async () => {

@@ -90,8 +90,8 @@ export function scostamenti(obiettivi: readonly RelazioneObiettivo[]) {
  * Rows one PDF of the Relazione holds at most, counted as `printedRows` counts them (high). At 2,000 such rows
  * a part of generated objectives is ≈5 MB: a third of the 15 MB the Funzione Pubblica's portal accepts, room
  * for long notes, light on a phone. Chromium's memory follows the part: printing a 1,000-objective year whole
- * took 8 GB (one 119 MB file); in 2,000-row parts its renderer peaks at ≈0.8 GB, in 3,000-row parts
- * (≈8 MB files) it needed 1.1 GB.
+ * took 8 GB (one 119 MB file); in 2,000-row parts its renderer peaked at ≈0.8 GB, in 3,000-row parts
+ * (≈8 MB files) at 1.1 GB, with the garbage of the parts before (collected after each part since: ≈0.4 GB).
  */
 export const PDF_PART_ROWS = 2000;
 
