@@ -11,6 +11,7 @@ import { checkpointFor, clearStaging, lockOutputWaiting, publish, recoverOutput,
 import { expectedFrom, reconcile } from './reconcile';
 import { searchIndexLine } from './search-index';
 import { startValidation } from './validation';
+import { cacheWorkbookKeys } from './workbook-keys';
 
 /**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
@@ -119,6 +120,8 @@ async function buildLocked(
   }
   await checkpoint('pdf');
 
+  // The workbooks' keys first, in a child: exceljs reads a workbook whole (./workbook-keys.ts).
+  await timePhase('chiavi dei fogli di calcolo', () => cacheWorkbookKeys(staging, env));
   // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
   const expected = await timePhase('lettura dei contenuti', () =>
     expectedFrom(loadContent(contentDir, readValidated(validatedFile))),

@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { forkModule } from './workers';
 
 export type ValidationReply = { stdout: string; exitCode: 0 | 1 | 2 } | { error: string };
 export type ImagesReply = { images: number; workers: number } | { imagesError: string };
@@ -31,13 +30,8 @@ export function startValidation(
   dataFile: string,
   env: NodeJS.ProcessEnv = process.env,
 ): ValidationStep {
-  // Under tsx or vitest this module is .ts and the child needs tsx's loader; compiled, plain Node runs it.
-  const typescript = import.meta.url.endsWith('.ts');
-  const entry = fileURLToPath(new URL(`./validation-child.${typescript ? 'ts' : 'js'}`, import.meta.url));
-  const child = fork(entry, [contentDir, dataFile], {
+  const child = forkModule(import.meta.url, 'validation-child', [contentDir, dataFile], {
     env,
-    // As for `astro build` (run.ts): V8 favouring memory over speed, here for the image threads.
-    execArgv: [...(typescript ? ['--import', import.meta.resolve('tsx')] : []), '--optimize-for-size'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let validation: ValidationReply | undefined;
