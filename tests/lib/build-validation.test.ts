@@ -24,7 +24,7 @@ describe('the build’s first step, in a child process', () => {
     const dir = 'tests/fixtures/content/multi-year';
     const inProcess = await runValidate([], { PEG_CONTENT_DIR: dir }, { keepData: true });
     const { validation, images, cache, file } = await run(dir);
-    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 0 });
+    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 0, obiettivi: inProcess.report.obiettivi });
     const handed = readValidated(file);
     expect(handed?.size).toBeGreaterThan(0);
     expect(handed).toEqual(inProcess.report.validated);
@@ -53,7 +53,7 @@ describe('the build’s first step, in a child process', () => {
     const inProcess = await runValidate([], { PEG_CONTENT_DIR: dir });
     expect(inProcess.exitCode).toBe(1);
     const { validation, images, cache, file } = await run(dir);
-    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 1 });
+    expect(validation).toEqual({ stdout: inProcess.stdout, exitCode: 1, obiettivi: inProcess.report.obiettivi });
     expect(images).toBeUndefined();
     expect(existsSync(file)).toBe(false);
     expect(existsSync(join(cache, SHARE_IMAGE_CACHE.namespace))).toBe(false);

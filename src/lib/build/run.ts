@@ -14,6 +14,17 @@ import { startValidation } from './validation';
 import { cacheWorkbookKeys } from './workbook-keys';
 
 /**
+ * From this many objectives `astro build` runs with V8's `--optimize-for-size`, which grows the heap less
+ * eagerly. At 10,000 Astro's process peaked at 1.96 GB writing the open data cold, and at 1.45 GB with the
+ * flag; but the flag costs Astro ≈40% more CPU (warm 10,000: 31–33 → 46 CPU s; warm 1,000: +3 s), and at
+ * 1,000 objectives Astro's process is ≈0.85 GB, far from the 2 GB the build must stay under
+ * (docs/benchmarks.md, "Astro's process with --optimize-for-size").
+ */
+export const LEAN_ASTRO_FROM = 5000;
+
+const leanAstro = (obiettivi: number) => (obiettivi >= LEAN_ASTRO_FROM ? ['--optimize-for-size'] : []);
+
+/**
  * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
  * PDFs → reconciliation with content/ → swap into the output folder. The output folder changes only when
  * every step passed; otherwise the previous site stays as it was, whole. Each step is a timed phase
@@ -74,11 +85,9 @@ async function buildLocked(
     'astro',
     () =>
       new Promise<number>((done, fail) => {
-        // V8 favouring memory over speed: at 10,000 objectives Astro's process peaked at 1.87 GB without it and
-        // 1.45 GB with it, for no more CPU (docs/benchmarks.md, "Astro's process with --optimize-for-size").
         const child = spawn(
           process.execPath,
-          ['--optimize-for-size', resolve('node_modules/astro/bin/astro.mjs'), 'build'],
+          [...leanAstro(validation.obiettivi), resolve('node_modules/astro/bin/astro.mjs'), 'build'],
           {
             env: { ...env, [VALIDATED_FILE_ENV]: validatedFile, PEG_OUT_DIR: staging },
             stdio: 'inherit',

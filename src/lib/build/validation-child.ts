@@ -17,7 +17,7 @@ async function validate(): Promise<ValidatedObjectives | undefined> {
       runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
     );
     if (exitCode === 0) writeValidated(dataFile, report.validated!);
-    await send({ stdout, exitCode });
+    await send({ stdout, exitCode, obiettivi: report.obiettivi });
     return exitCode === 0 ? report.validated : undefined;
   } catch (error) {
     await send({ error: error instanceof Error ? error.message : String(error) });

@@ -1,11 +1,17 @@
 import { forkModule } from './workers';
 
-export type ValidationReply = { stdout: string; exitCode: 0 | 1 | 2 } | { error: string };
+/** What `npm run validate` prints, its exit code, and how many objective files it read. */
+export interface Validation {
+  stdout: string;
+  exitCode: 0 | 1 | 2;
+  obiettivi: number;
+}
+export type ValidationReply = Validation | { error: string };
 export type ImagesReply = { images: number; workers: number } | { imagesError: string };
 
 export interface ValidationStep {
   /** What `npm run validate` prints and its exit code; rejects when the validator itself failed. */
-  validation: Promise<{ stdout: string; exitCode: 0 | 1 | 2 }>;
+  validation: Promise<Validation>;
   /**
    * Resolves when the process has exited: after the share images, when the content is valid. Never rejects:
    * an image that could not be rendered here is rendered by Astro, whose error fails the build.
