@@ -8,13 +8,14 @@ import { z } from 'astro/zod';
 import { parse } from 'csv-parse';
 import { cacheFile, storeCached, touchCached } from '../outputs/cache';
 import { TABELLE, type Tabella } from '../outputs/opendata/csv';
+import { readSheetColumns } from './xlsx-columns';
 
 /**
  * The keys (codici, codice + id) that each open-data file of the built site holds, for the
  * reconciliation (./reconcile.ts). Which keys a file holds is a pure function of its bytes, so they are
  * memoized by the SHA-256 of those bytes in the content-addressed cache (../outputs/cache.ts): a warm
  * build whose files are byte for byte those of an earlier build hashes them (≈0.05 CPU s at 1,000
- * objectives) instead of parsing them with exceljs, csv-parse and the JSON stream parser (≈3.5 CPU s,
+ * objectives) instead of parsing them with the workbook reader, csv-parse and the JSON stream parser (≈3.5 CPU s,
  * docs/benchmarks.md). The comparison with content/ is not cached: it runs on every build.
  */
 
@@ -31,15 +32,19 @@ export interface JsonKeys {
 export type XlsxKeys = Record<Tabella, KeyList | null>;
 
 /**
- * What the extraction is made of: this module's source and the version of exceljs, whose reading of
- * cells it relies on. A change to either is a new key, so an edited extractor never reads keys an older
- * one wrote. (csv-parse and @streamparser/json export no package.json to read a version from.)
+ * What the extraction is made of: the source of this module and of the workbook reader, and the versions
+ * of the zip and XML libraries that reader relies on. A change to any is a new key, so an edited extractor
+ * never reads keys an older one wrote. (csv-parse and @streamparser/json export no package.json to read a
+ * version from.)
  */
+const require = createRequire(import.meta.url);
 const EXTRACTOR = {
   source: createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL('./xlsx-columns.ts', import.meta.url))))
     .digest('hex'),
-  exceljs: (createRequire(import.meta.url)('exceljs/package.json') as { version: string }).version,
+  jszip: (require('jszip/package.json') as { version: string }).version,
+  saxes: (require('saxes/package.json') as { version: string }).version,
 };
 
 const NAMESPACE = 'reconcile-keys';
@@ -103,37 +108,24 @@ async function extractCsv(path: string, hash: Hash, tabella: Tabella): Promise<K
 
 /**
  * The three tables of obiettivi.xlsx, keyed like the CSV files; null when it is not a readable workbook.
- * Read whole: exceljs 4.4's streaming reader fails on these workbooks now and then (the same file
- * reads, then throws "Cannot read properties of undefined (reading 'sheets')": it parks the sheets, which
- * come before xl/workbook.xml, and sometimes reads them back before that file's names are known).
+ * Only the columns codice and id are read, as streams (./xlsx-columns.ts).
  */
 async function extractXlsx(path: string, hash: Hash): Promise<XlsxKeys | null> {
-  // Loaded on a miss only: loading exceljs alone is ≈0.25 CPU s, and a warm build needs it for nothing.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let tables;
   try {
     const bytes = await readFile(path);
     hash.update(bytes);
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    tables = await readSheetColumns(bytes, TABELLE, ['codice', 'id']);
   } catch {
     return null;
   }
   const sheets = {} as XlsxKeys;
   for (const tabella of TABELLE) {
-    const sheet = workbook.getWorksheet(tabella);
-    if (!sheet) {
-      sheets[tabella] = null;
-      continue;
-    }
-    const columns = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, column) => columns.set(String(cell.value), column));
-    const keys = new Set<string>();
-    sheet.eachRow((row, number) => {
-      if (number === 1) return;
-      const value = (name: string) => String(row.getCell(columns.get(name) ?? 0).value ?? '');
-      keys.add(tabella === 'obiettivi' ? value('codice') : `${value('codice')} ${value('id')}`);
-    });
-    sheets[tabella] = [...keys];
+    const rows = tables[tabella];
+    sheets[tabella] =
+      rows === null
+        ? null
+        : [...new Set(rows.map((row) => (tabella === 'obiettivi' ? row.codice : `${row.codice} ${row.id}`)))];
   }
   return sheets;
 }

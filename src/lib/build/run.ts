@@ -129,7 +129,7 @@ async function buildLocked(
   }
   await checkpoint('pdf');
 
-  // The workbooks' keys first, in a child: exceljs reads a workbook whole (./workbook-keys.ts).
+  // The workbooks' keys first, in a child that gives its memory back before content/ is read (./workbook-keys.ts).
   await timePhase('chiavi dei fogli di calcolo', () => cacheWorkbookKeys(staging, env));
   // content/ as it is now; front matter unchanged since validation is not parsed again (content/validated.ts).
   const expected = await timePhase('lettura dei contenuti', () =>
