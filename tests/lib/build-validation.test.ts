@@ -1,8 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startValidation } from '../../src/lib/build/validation';
+import { forkModule } from '../../src/lib/build/workers';
 import { loadContent } from '../../src/lib/content/load';
+import { generateContent } from '../../src/lib/dev/generate';
 import { readValidated } from '../../src/lib/content/validated';
 import { cacheFile } from '../../src/lib/outputs/cache';
 import { shareImages } from '../../src/lib/outputs/share-image/images';
@@ -57,6 +60,37 @@ describe('the build’s first step, in a child process', () => {
     expect(images).toBeUndefined();
     expect(existsSync(file)).toBe(false);
     expect(existsSync(join(cache, SHARE_IMAGE_CACHE.namespace))).toBe(false);
+  });
+
+  it('stops rendering images when the build that started it is gone', async () => {
+    // Sixty objectives: their images take the child seconds, the end of the channel reaches it at once.
+    const dir = tempDir('peg-content-');
+    for (const file of generateContent({ count: 60 })) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
+    }
+    const cache = tempDir('peg-cache-');
+    // The child as the build starts it; the test plays the build, which dies once validation has answered.
+    const child = forkModule(
+      new URL('../../src/lib/build/validation.ts', import.meta.url).href,
+      'validation-child',
+      [dir, join(tempDir(), 'obiettivi.v8')],
+      { env: { ...process.env, PEG_CACHE_DIR: cache }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    );
+    const messages: unknown[] = [];
+    child.on('message', (message) => {
+      messages.push(message);
+      if (messages.length === 1) child.disconnect();
+    });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(messages).toEqual([expect.objectContaining({ exitCode: 0, obiettivi: 60 })]);
+    expect(code).toBe(1);
+    const rendered = existsSync(join(cache, SHARE_IMAGE_CACHE.namespace))
+      ? readdirSync(join(cache, SHARE_IMAGE_CACHE.namespace), { recursive: true }).filter((f) =>
+          String(f).endsWith('.png'),
+        ).length
+      : 0;
+    expect(rendered).toBeLessThan(shareImages(loadContent(dir)).length);
   });
 
   it('fails with the child’s error when it cannot finish', async () => {

@@ -8,6 +8,10 @@ import type { ImagesReply, ValidationReply } from './validation';
 // The validation step of `npm run build` and the share images the cache lacks, in a process of its own
 // (./validation.ts says why). Its phases are timed here: the parent cannot split this process's CPU.
 const [contentDir, dataFile] = process.argv.slice(2) as [string, string];
+// The build that started this process closes the channel when it dies (a build killed): stop, rather than
+// render images nobody waits for. The cache's writes are atomic, so stopping midway leaves nothing half-written.
+const orphaned = () => process.exit(1);
+process.once('disconnect', orphaned);
 const send = (message: ValidationReply | ImagesReply) =>
   new Promise<void>((done) => process.send!(message, () => done()));
 
@@ -43,4 +47,5 @@ async function renderImages(validated: ValidatedObjectives): Promise<ImagesReply
 
 const validated = await validate();
 if (validated) await send(await renderImages(validated));
+process.off('disconnect', orphaned);
 process.disconnect!();
