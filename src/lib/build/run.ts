@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load';
 import { readValidated, VALIDATED_FILE_ENV, withValidatedFile } from '../content/validated';
+import { OPENDATA_AFTER_ASTRO_ENV } from '../outputs/opendata/integration';
 import { printRelazioni, relazioniOnSite } from '../outputs/pdf';
 import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
+import { OPENDATA_CHILD_FROM, writeOpenDataInChild } from './opendata';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
 import { checkpointFor, clearStaging, lockOutputWaiting, publish, recoverOutput, stagingDir } from './publish';
@@ -14,21 +16,11 @@ import { startValidation } from './validation';
 import { cacheWorkbookKeys } from './workbook-keys';
 
 /**
- * From this many objectives `astro build` runs with V8's `--optimize-for-size`, which grows the heap less
- * eagerly. At 10,000 Astro's process peaked at 1.96 GB writing the open data cold, and at 1.45 GB with the
- * flag; but the flag costs Astro ≈40% more CPU (warm 10,000: 31–33 → 46 CPU s; warm 1,000: +3 s), and at
- * 1,000 objectives Astro's process is ≈0.85 GB, far from the 2 GB the build must stay under
- * (docs/benchmarks.md, "Astro's process with --optimize-for-size").
- */
-export const LEAN_ASTRO_FROM = 5000;
-
-const leanAstro = (obiettivi: number) => (obiettivi >= LEAN_ASTRO_FROM ? ['--optimize-for-size'] : []);
-
-/**
- * `npm run build`: validate → astro build into the staging folder → sitemap and search index → Relazione
- * PDFs → reconciliation with content/ → swap into the output folder. The output folder changes only when
- * every step passed; otherwise the previous site stays as it was, whole. Each step is a timed phase
- * (./phases.ts) for `npm run bench`. One build at a time per output folder (`lockOutputWaiting`).
+ * `npm run build`: validate → astro build into the staging folder (then the open data, for a large site) →
+ * sitemap and search index → Relazione PDFs → reconciliation with content/ → swap into the output folder.
+ * The output folder changes only when every step passed; otherwise the previous site stays as it was,
+ * whole. Each step is a timed phase (./phases.ts) for `npm run bench`. One build at a time per output
+ * folder (`lockOutputWaiting`).
  */
 export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   const outDir = resolve(env.PEG_OUT_DIR ?? 'dist');
@@ -79,20 +71,24 @@ async function buildLocked(
     log(`${images.images} immagini di anteprima generate${images.workers > 0 ? ` (${images.workers} thread)` : ''}.`);
   await checkpoint('convalida');
 
+  // A large site's open data are written after Astro, in a child (./opendata.ts). PEG_OPENDATA_CHILD_FROM
+  // (tests only) moves the threshold, so a small fixture takes that path too.
+  const openDataAfter = validation.obiettivi >= Number(env.PEG_OPENDATA_CHILD_FROM ?? OPENDATA_CHILD_FROM);
   beginIncrementalBuild(env);
   // The pages' read of content/ takes the validator's parse where a front matter has not changed since.
   const astro = await timePhase(
     'astro',
     () =>
       new Promise<number>((done, fail) => {
-        const child = spawn(
-          process.execPath,
-          [...leanAstro(validation.obiettivi), resolve('node_modules/astro/bin/astro.mjs'), 'build'],
-          {
-            env: { ...env, [VALIDATED_FILE_ENV]: validatedFile, PEG_OUT_DIR: staging },
-            stdio: 'inherit',
+        const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+          env: {
+            ...env,
+            [VALIDATED_FILE_ENV]: validatedFile,
+            PEG_OUT_DIR: staging,
+            ...(openDataAfter ? { [OPENDATA_AFTER_ASTRO_ENV]: '1' } : {}),
           },
-        );
+          stdio: 'inherit',
+        });
         child.once('error', fail);
         child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
       }),
@@ -102,6 +98,14 @@ async function buildLocked(
     log(`✖ Astro non ha completato la costruzione (uscita ${astro}). ${outDir} non è stato toccato.`);
     return 1;
   }
+  if (openDataAfter)
+    try {
+      const written = await writeOpenDataInChild(staging, contentDir, { ...env, [VALIDATED_FILE_ENV]: validatedFile });
+      log(`${written} file di dati aperti scritti.`);
+    } catch (error) {
+      log(`✖ ${(error as Error).message}. ${outDir} non è stato toccato.`);
+      return 1;
+    }
   await checkpoint('astro');
 
   // PEG_SEARCH_BUNDLE_PAGES (tests only): smaller search-index bundles, so a small fixture has several.

@@ -17,6 +17,12 @@ import { openDataFiles, openDataSource, type OpenDataFile } from './files';
  * `npm run build` and the dev server publish the same bytes.
  */
 
+/**
+ * Set by `npm run build` for a large site: Astro's process leaves the open data out, and the build writes them
+ * with `writeOpenData` in a child process once Astro has exited (src/lib/build/opendata.ts).
+ */
+export const OPENDATA_AFTER_ASTRO_ENV = 'PEG_OPENDATA_AFTER_ASTRO';
+
 /** `place` puts a cached file at the target without reading it; without it, the file is streamed. */
 async function send(
   body: Awaited<ReturnType<OpenDataFile['body']>> | Readable,
@@ -74,6 +80,7 @@ export function openDataIntegration({ contentDir }: { contentDir: string }): Ast
       'astro:build:start': () => openBuildRead(),
       'astro:build:done': async ({ dir, logger }) => {
         try {
+          if (process.env[OPENDATA_AFTER_ASTRO_ENV] === '1') return;
           const written = await timePhase('dati aperti', () => writeOpenData(fileURLToPath(dir), contentDir));
           logger.info(`${written} file di dati aperti scritti`);
         } finally {
