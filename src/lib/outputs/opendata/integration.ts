@@ -13,8 +13,9 @@ import { openDataFiles, openDataSource, type OpenDataFile } from './files';
 
 /**
  * The open-data files (files.ts) outside Astro's page pipeline: `astro build` writes them into its output
- * folder once the pages are done, `astro dev` answers their URLs from the same list, so `astro build` alone,
- * `npm run build` and the dev server publish the same bytes.
+ * folder once the pages are done (or, for a large site under `npm run build`, the build does it in a child
+ * process after Astro, with `writeOpenData`), `astro dev` answers their URLs from the same list, so
+ * `astro build` alone, `npm run build` and the dev server publish the same bytes.
  */
 
 /**
