@@ -20,9 +20,10 @@ describe('format', () => {
   });
 
   it('writes ratios and percentages with the percent sign attached', () => {
-    expect([formatRatio(1.112), formatRatio(0), formatPercent(62.5), formatPercent(100)]).toEqual([
+    expect([formatRatio(1.112), formatRatio(0), formatRatio(12.5), formatPercent(62.5), formatPercent(100)]).toEqual([
       '111%',
       '0%',
+      '1.250%',
       '62,5%',
       '100%',
     ]);

@@ -9,7 +9,7 @@ import { t } from './i18n';
 // Italian CLDR leaves four-digit numbers ungrouped (6000); the PEG documents write 6.000, so always group.
 const integer = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0, useGrouping: 'always' });
 const decimal = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' });
-const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0, useGrouping: 'always' });
 const longDate = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat('it-IT', {
   day: '2-digit',
@@ -24,7 +24,7 @@ export function formatNumber(value: number): string {
   return (Number.isInteger(value) ? integer : decimal).format(value);
 }
 
-/** A ratio as a whole percentage: 1.112 → "111%". */
+/** A ratio as a whole percentage, grouped like formatNumber: 1.112 → "111%", 12.5 → "1.250%". */
 export function formatRatio(ratio: number): string {
   return percent.format(ratio);
 }
