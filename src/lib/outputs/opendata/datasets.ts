@@ -1,10 +1,11 @@
 import type { Ente } from '../../../schemas/ente';
 import { TABELLE } from './csv';
 import type { DatasetSpec } from './dcat';
+import { OPENDATA_URL } from '../../routes';
 
 /** The files of one dataset: all years (`anno` undefined) or one year. */
 export function datasetFiles(anno?: number) {
-  const dir = anno === undefined ? '/opendata/' : `/opendata/${anno}/`;
+  const dir = anno === undefined ? OPENDATA_URL : `${OPENDATA_URL}${anno}/`;
   const which = anno === undefined ? 'di tutti gli anni' : `del ${anno}`;
   const righe: Record<(typeof TABELLE)[number], string> = {
     obiettivi: 'una riga per obiettivo, con avanzamento ponderato ed esiti degli indicatori',
