@@ -104,10 +104,10 @@ describe('indicator wording (fixture with decrescente, units, binary, implausibl
     expect(await blockText(page, 'I03')).toContain('Valore raggiunto No');
     expect(await blockText(page, 'I05')).toContain('dato da verificare');
     const i06 = await blockText(page, 'I06');
-    expect(i06).toContain('4000%');
+    expect(i06).toContain('4.000%');
     expect(i06).toContain('Valore controllato dall’ente: Valore controllato sul registro degli accessi');
     // The data table says the bar is cut, where the canvas cannot be read.
-    expect(squash((await page.locator('.overview-table').textContent()) ?? '')).toContain('4000% (▶ oltre 250%)');
+    expect(squash((await page.locator('.overview-table').textContent()) ?? '')).toContain('4.000% (▶ oltre 250%)');
     expect((await paintedCanvases(page)).every(Boolean)).toBe(true);
     await page.context().close();
   });
