@@ -75,4 +75,29 @@ describe('runBuild while another build holds the output folder', () => {
     expect(readdirSync(join(out, '..')).sort()).toEqual(['dist']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('sito pubblicato');
   });
+
+  it(
+    'stops when another build holds its cache folder, names it and says how to run both',
+    { timeout: 60_000 },
+    async () => {
+      const out = outDir();
+      const cache = join(tempDir('peg-lock-'), 'non-ancora', 'cache');
+      const held = lockOutput(cache);
+      const lines: string[] = [];
+      try {
+        expect(
+          await runBuild({ PEG_OUT_DIR: out, PEG_CONTENT_DIR: 'content', PEG_CACHE_DIR: cache }, (line) =>
+            lines.push(line),
+          ),
+        ).toBe(1);
+      } finally {
+        if ('release' in held) held.release();
+      }
+      expect(lines).toEqual([
+        `✖ Costruzione non avviata: un'altra costruzione (processo ${process.pid}) sta scrivendo in ${cache}: attendi che finisca; se non è in corso, elimina ${lockFile(cache)} (per due costruzioni contemporanee usa una cartella di cache per ciascuna, PEG_CACHE_DIR). ${out} non è stato toccato.`,
+      ]);
+      // The output folder's lock was given back: nothing of this build is left.
+      expect(readdirSync(join(out, '..'))).toEqual([]);
+    },
+  );
 });

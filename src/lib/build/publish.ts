@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -78,13 +78,15 @@ export async function lockOutputWaiting(
 
 /**
  * One build per output folder at a time: two would clear and fill the same staging folder, and one could
- * publish a site half made by the other. `<out>.lock` holds the process id and machine of the build that
+ * publish a site half made by the other (run.ts locks Astro's cache folder the same way). `<out>.lock` holds the process id and machine of the build that
  * owns the folder; a lock whose process is gone (a build killed) is taken over. Returns the release
  * function, or the Italian reason the folder is busy.
  */
 export function lockOutput(outDir: string): { release: () => void } | { busy: string } {
   const file = lockFile(outDir);
   const owner = `${process.pid} ${hostname()}`;
+  // A first build into a folder whose parent does not exist yet.
+  mkdirSync(dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');

@@ -5,7 +5,7 @@ import { loadContent } from '../content/load';
 import { readValidated, VALIDATED_FILE_ENV, withValidatedFile } from '../content/validated';
 import { OPENDATA_AFTER_ASTRO_ENV } from '../outputs/opendata/integration';
 import { printRelazioni, relazioniOnSite } from '../outputs/pdf';
-import { beginIncrementalBuild, endIncrementalBuild } from './incremental';
+import { astroCacheDir, beginIncrementalBuild, endIncrementalBuild } from './incremental';
 import { OPENDATA_CHILD_FROM, writeOpenDataInChild } from './opendata';
 import { timePhase } from './phases';
 import { postbuild } from './postbuild';
@@ -20,7 +20,7 @@ import { cacheWorkbookKeys } from './workbook-keys';
  * sitemap and search index → Relazione PDFs → reconciliation with content/ → swap into the output folder.
  * The output folder changes only when every step passed; otherwise the previous site stays as it was,
  * whole. Each step is a timed phase (./phases.ts) for `npm run bench`. One build at a time per output
- * folder (`lockOutputWaiting`).
+ * folder and per cache folder (`lockOutputWaiting`).
  */
 export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   const outDir = resolve(env.PEG_OUT_DIR ?? 'dist');
@@ -29,9 +29,20 @@ export async function runBuild(env: NodeJS.ProcessEnv, log: (line: string) => vo
     log(`✖ Costruzione non avviata: ${lock.busy}. ${outDir} non è stato toccato.`);
     return 1;
   }
+  // Astro's cache folder too: it holds the pages of the incremental build, and two builds of different
+  // content writing there at once could each store a page under the other's key (./incremental.ts).
+  const cacheLock = await lockOutputWaiting(astroCacheDir(env));
+  if ('busy' in cacheLock) {
+    lock.release();
+    log(
+      `✖ Costruzione non avviata: ${cacheLock.busy} (per due costruzioni contemporanee usa una cartella di cache per ciascuna, PEG_CACHE_DIR). ${outDir} non è stato toccato.`,
+    );
+    return 1;
+  }
   try {
     return await withValidatedFile((validatedFile) => buildLocked(env, outDir, validatedFile, log));
   } finally {
+    cacheLock.release();
     lock.release();
   }
 }
