@@ -78,9 +78,9 @@ export async function lockOutputWaiting(
 
 /**
  * One build per output folder at a time: two would clear and fill the same staging folder, and one could
- * publish a site half made by the other (run.ts locks Astro's cache folder the same way). `<out>.lock` holds the process id and machine of the build that
- * owns the folder; a lock whose process is gone (a build killed) is taken over. Returns the release
- * function, or the Italian reason the folder is busy.
+ * publish a site half made by the other (run.ts locks Astro's cache folder the same way). `<out>.lock`
+ * holds the process id and machine of the build that owns the folder; a lock whose process is gone (a
+ * build killed) is taken over. Returns the release function, or the Italian reason the folder is busy.
  */
 export function lockOutput(outDir: string): { release: () => void } | { busy: string } {
   const file = lockFile(outDir);

@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSONParser, type ParsedElementInfo } from '@streamparser/json-node';
 import { z } from 'astro/zod';
@@ -15,8 +16,8 @@ import { readSheetColumns } from './xlsx-columns';
  * reconciliation (./reconcile.ts). Which keys a file holds is a pure function of its bytes, so they are
  * memoized by the SHA-256 of those bytes in the content-addressed cache (../outputs/cache.ts): a warm
  * build whose files are byte for byte those of an earlier build hashes them (≈0.05 CPU s at 1,000
- * objectives) instead of parsing them with the workbook reader, csv-parse and the JSON stream parser (≈3.5 CPU s,
- * docs/benchmarks.md). The comparison with content/ is not cached: it runs on every build.
+ * objectives) instead of parsing them with the workbook reader, csv-parse and the JSON stream parser
+ * (≈3.5 CPU s, docs/benchmarks.md). The comparison with content/ is not cached: it runs on every build.
  */
 
 /** Rows keyed `codice` (obiettivi) or `codice id` (fasi, indicatori). */
@@ -41,7 +42,8 @@ const require = createRequire(import.meta.url);
 const EXTRACTOR = {
   source: createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
-    .update(readFileSync(fileURLToPath(new URL('./xlsx-columns.ts', import.meta.url))))
+    // The reader beside this module, with this module's extension (.ts under tsx, .js once compiled).
+    .update(readFileSync(fileURLToPath(new URL(`./xlsx-columns${extname(import.meta.url)}`, import.meta.url))))
     .digest('hex'),
   jszip: (require('jszip/package.json') as { version: string }).version,
   saxes: (require('saxes/package.json') as { version: string }).version,
