@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beginIncrementalBuild, endIncrementalBuild } from '../../src/lib/build/incremental';
-import { codeDigest } from '../../src/lib/outputs/page-cache';
+import { codeDigest } from '../../src/lib/outputs/code-digest';
 import { tempDir } from '../support/temp';
 
 const PAGE = 'src/pages/obiettivi/[anno]/[slug]/index.astro';

@@ -18,7 +18,7 @@ const send = (message: ValidationReply | ImagesReply) =>
 async function validate(): Promise<ValidatedObjectives | undefined> {
   try {
     const { stdout, exitCode, report } = await timePhase('validazione', () =>
-      runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true }),
+      runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true, memo: true }),
     );
     if (exitCode === 0) writeValidated(dataFile, report.validated!);
     await send({ stdout, exitCode, obiettivi: report.obiettivi });

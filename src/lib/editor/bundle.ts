@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, stop, version as esbuildVersion } from 'esbuild';
 import { cached } from '../outputs/cache';
-import { codeDigest } from '../outputs/page-cache';
+import { codeDigest } from '../outputs/code-digest';
 
 /**
  * The editor's browser script: Decap CMS, its Italian locale, the project's file formats and the

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { contentDir, getContent, objectivePaths } from '../content/collection';
 import { historyIndex } from '../derived/git/history';
 import { getIndexes } from '../derived/site';
 import { slugify } from '../derived/slugs';
 import { latestYear } from '../derived/years';
 import { cacheKey } from './cache';
+import { codeDigest } from './code-digest';
 
 /**
  * Keys of Astro's incremental build (`experimental.incrementalBuild`, docs/architecture.md "Incremental
  * build"): a page whose `cacheKey` and module-graph hash match the previous build is copied from the
  * cache instead of rendered. A key that misses an input publishes a stale page, so a key covers:
  *
- * - the code: a digest of every file under src/ and of astro.config.mjs. Astro's module-graph hash already
- *   follows imports (components, src/lib, it.json, styles, client scripts: checked with real builds,
- *   docs/benchmarks.md), but not what a module reads at run time, nor the CSP <meta> of every page, which
- *   lists the hashes of the inline scripts of the whole site (astro/dist/core/csp/common.js); keying on
- *   the whole tree closes those gaps for free where the cache matters: editors change content/, not code;
+ * - the code: a digest of every file under src/ and of astro.config.mjs (./code-digest.ts). Astro's
+ *   module-graph hash already follows imports (components, src/lib, it.json, styles, client scripts:
+ *   checked with real builds, docs/benchmarks.md), but not what a module reads at run time, nor the CSP
+ *   <meta> of every page, which lists the hashes of the inline scripts of the whole site
+ *   (astro/dist/core/csp/common.js); keying on the whole tree closes those gaps for free where the cache
+ *   matters: editors change content/, not code;
  * - everything the page reads from content/: the objective's front matter, body and path, ente.yaml,
  *   dup.yaml, and its git history (dates, changes, whether the clone is shallow);
  * - what the page shows that comes from other objectives, read by the layout and components through
@@ -32,26 +32,6 @@ import { cacheKey } from './cache';
 
 /** Bump when the shape of the key changes meaning. */
 const KEY_VERSION = 1;
-
-const digests = new Map<string, string>();
-
-/** SHA-256 of the paths and bytes of every file under src/ and of astro.config.mjs, once per build. */
-export function codeDigest(root = process.cwd(), { fresh = false } = {}): string {
-  const known = digests.get(root);
-  if (known !== undefined && !fresh) return known;
-  const hash = createHash('sha256');
-  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .concat(resolve(root, 'astro.config.mjs'))
-    .sort();
-  for (const file of files) {
-    hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  const digest = hash.digest('hex');
-  digests.set(root, digest);
-  return digest;
-}
 
 /**
  * SHA-256 of objectives as a page sees them. Plain JSON.stringify rather than cacheKey's key-sorted JSON:

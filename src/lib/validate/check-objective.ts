@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { ObiettivoSchema, type Obiettivo } from '../../schemas/obiettivo';
 import { frontMatterKey } from '../content/validated';
 import { bodyWarnings } from './body';
@@ -30,6 +31,8 @@ export interface ObjectiveResult extends FileResult {
   key?: { codice: string; anno: number };
   /** With `keepData`, the schema's output under its front matter's key, for the build (content/validated.ts). */
   parsed?: { key: string; data: Obiettivo };
+  /** With `memoKey`, the key of the text this result was made from (./memo.ts); absent when the file was unreadable. */
+  memoKey?: string;
 }
 
 export interface ObjectiveFile {
@@ -39,13 +42,26 @@ export interface ObjectiveFile {
 }
 
 /**
- * Everything that can be checked within one objective file. Reads and parses the file once; with
- * `keepData`, returns what the schema made of it too.
+ * Key of one objective file's result in the build's memo (./memo.ts): what the editor sees as its path,
+ * its path inside content/ (the rules across files compare it with the codice) and its text.
  */
-export function checkObjective(file: ObjectiveFile, context: ObjectiveContext, keepData = false): ObjectiveResult {
-  const base = { ...file, yamlLine: 2 };
+export function objectiveMemoKey(file: ObjectiveFile, text: string): string {
+  return hash('sha256', `${file.path}\0${file.contentPath}\0${text}`);
+}
+
+/**
+ * Everything that can be checked within one objective file. Reads and parses the file once; with
+ * `keepData`, returns what the schema made of it too; with `memoKey`, the key of the text it read.
+ */
+export function checkObjective(
+  file: ObjectiveFile,
+  context: ObjectiveContext,
+  keepData = false,
+  memoKey = false,
+): ObjectiveResult {
   const source = readSource(file.source);
-  if ('finding' in source) return { ...base, findings: [source.finding] };
+  if ('finding' in source) return { ...file, yamlLine: 2, findings: [source.finding] };
+  const base = { ...file, yamlLine: 2, ...(memoKey && { memoKey: objectiveMemoKey(file, source.text) }) };
   const split = splitFrontMatter(source.text);
   if ('finding' in split) return { ...base, findings: [split.finding] };
   const parsed = parseWithSchema(

@@ -35,13 +35,20 @@ export interface CheckOptions {
   parallel?: boolean;
   /** Return each valid file's parsed data (ObjectiveResult.parsed). */
   keepData?: boolean;
+  /** Return the key of each readable file's text (ObjectiveResult.memoKey), for the build's memo (./memo.ts). */
+  memoKeys?: boolean;
   /** Tests: MIN_FILES_PER_WORKER for a small fixture. */
   minFilesPerWorker?: number;
 }
 
-function runWorker(files: ObjectiveFile[], context: ObjectiveContext, keepData: boolean): Promise<ObjectiveResult[]> {
+function runWorker(
+  files: ObjectiveFile[],
+  context: ObjectiveContext,
+  keepData: boolean,
+  memoKeys: boolean,
+): Promise<ObjectiveResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(import.meta.url, 'objective-worker', { files, context, keepData });
+    const worker = startWorker(import.meta.url, 'objective-worker', { files, context, keepData, memoKeys });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -58,17 +65,17 @@ function runWorker(files: ObjectiveFile[], context: ObjectiveContext, keepData: 
 export async function checkObjectives(
   files: ObjectiveFile[],
   context: ObjectiveContext,
-  { parallel = false, keepData = false, minFilesPerWorker = MIN_FILES_PER_WORKER }: CheckOptions = {},
+  { parallel = false, keepData = false, memoKeys = false, minFilesPerWorker = MIN_FILES_PER_WORKER }: CheckOptions = {},
 ): Promise<ObjectiveResult[]> {
   const workers = parallel ? workerCount(files.length, availableParallelism(), minFilesPerWorker) : 0;
-  const check = (file: ObjectiveFile) => checkObjective(file, context, keepData);
+  const check = (file: ObjectiveFile) => checkObjective(file, context, keepData, memoKeys);
   if (workers === 0) return files.map(check);
   // Bounded for the small folders of tests: at most half of an even share.
   const head = Math.min(HEAD_START, Math.floor(files.length / (2 * (workers + 1))));
   const share = Math.ceil((files.length - head) / (workers + 1));
   const own = files.length - workers * share;
   const started = Array.from({ length: workers }, (_, i) =>
-    runWorker(files.slice(own + i * share, own + (i + 1) * share), context, keepData),
+    runWorker(files.slice(own + i * share, own + (i + 1) * share), context, keepData, memoKeys),
   );
   // A worker that fails while the main thread is busy must not be an unhandled rejection meanwhile.
   const settled = Promise.all(started);

@@ -8,6 +8,7 @@ import { scanContent, toContentPath } from '../content/entries';
 import type { ValidatedObjectives } from '../content/validated';
 import type { FileResult, ObjectiveResult } from './check-objective';
 import { checkObjectives } from './check-objectives';
+import { checkObjectivesWithMemo } from './memo';
 import { indexDup } from './dup-index';
 import { splitFrontMatter } from './frontmatter';
 import { htmlInData } from './html';
@@ -37,6 +38,8 @@ export interface ValidateOptions {
   parallel?: boolean;
   /** Keep what the schema made of each objective, for the build's last read of content/ (content/validated.ts). */
   keepData?: boolean;
+  /** Reuse the results of the objective files unchanged since the last build, from the cache folder (./memo.ts). */
+  memo?: boolean;
 }
 
 /** Path shown to editors: relative to the repository root (cwd), absolute when outside it. */
@@ -190,7 +193,10 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     contentPath: toContentPath(root, source),
     path: show(source),
   }));
-  const objectives = await checkObjectives(files, context, { parallel: options.parallel, keepData: options.keepData });
+  const checkOptions = { parallel: options.parallel, keepData: options.keepData };
+  const objectives = options.memo
+    ? (await checkObjectivesWithMemo(files, context, checkOptions)).results
+    : await checkObjectives(files, context, checkOptions);
   crossFileRules(objectives);
 
   const performanceFile = <T>(path: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
