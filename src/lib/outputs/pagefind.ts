@@ -30,7 +30,7 @@ export const PAGEFIND_EXCLUDE_SELECTORS = [
 ];
 
 /** Pages that mark their searchable region; Pagefind indexes only those once any page has one. */
-const BODY_MARK = 'data-pagefind-body';
+const BODY_MARK = Buffer.from('data-pagefind-body');
 
 /**
  * Pages per Pagefind bundle. Pagefind holds a whole bundle in memory and builds it at the end (several
@@ -47,15 +47,24 @@ export function bundleDir(n: number): string {
 /** URL paths of the bundles after the first, which the search page merges (src/client/search.ts). */
 export const MORE_BUNDLES_FILE = 'pagefind/bundles.json';
 
-/** The HTML of a built page, by its path as builtPagePaths gives it. */
-export function readBuiltPage(outDir: string, url: string): string {
-  return readFileSync(join(outDir, url.endsWith('/') ? `${url}index.html` : url), 'utf8');
+/** The file of a built page, by its path as builtPagePaths gives it. */
+function builtPageFile(outDir: string, url: string): string {
+  return join(outDir, url.endsWith('/') ? `${url}index.html` : url);
 }
 
-/** Built page paths (as builtPagePaths gives them) whose HTML carries data-pagefind-body, with that HTML. */
-export function* searchablePages(outDir: string, paths: readonly string[]): Generator<{ url: string; html: string }> {
+/** The HTML of a built page, by its path as builtPagePaths gives it. */
+export function readBuiltPage(outDir: string, url: string): string {
+  return readFileSync(builtPageFile(outDir, url), 'utf8');
+}
+
+/**
+ * Built page paths (as builtPagePaths gives them) whose HTML carries data-pagefind-body, with that HTML's
+ * bytes: the search index only hashes them, and decoding ≈1 GB of pages into strings at 10,000 objectives,
+ * to encode them again for the hash, cost seconds of every build (docs/benchmarks.md).
+ */
+export function* searchablePages(outDir: string, paths: readonly string[]): Generator<{ url: string; html: Buffer }> {
   for (const url of paths) {
-    const html = readBuiltPage(outDir, url);
+    const html = readFileSync(builtPageFile(outDir, url));
     if (html.includes(BODY_MARK)) yield { url, html };
   }
 }
