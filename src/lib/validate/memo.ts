@@ -107,7 +107,9 @@ export async function checkObjectivesWithMemo(
   const key = memoKey(context, options.root);
   const stored = readMemo(memoFile, key);
   const kept = new Map<string, Entry>();
+  // An empty memo (first build, or the code changed) has nothing to look up: no file is read twice.
   const results: (ObjectiveResult | undefined)[] = files.map((file) => {
+    if (stored.size === 0) return undefined;
     const source = readSource(file.source);
     if ('finding' in source) return undefined;
     const fileKey = objectiveMemoKey(file, source.text);

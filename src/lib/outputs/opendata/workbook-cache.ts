@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ente } from '../../../schemas/ente';
 import type { ObiettivoPage } from '../../content/pages';
@@ -46,6 +47,21 @@ export function workbookCodeParts(version = WORKBOOK_VERSION): unknown {
   };
 }
 
+const bodyDigests = new WeakMap<ObiettivoPage, string>();
+
+/**
+ * SHA-256 of a page's Markdown body, once per page and build: the all-years workbook and its year's both key on
+ * it, and key-sorted JSON of 10,000 bodies was ≈0.9 CPU s of every warm build (docs/benchmarks.md).
+ */
+function bodyDigest(page: ObiettivoPage): string {
+  let digest = bodyDigests.get(page);
+  if (digest === undefined) {
+    digest = hash('sha256', page.body);
+    bodyDigests.set(page, digest);
+  }
+  return digest;
+}
+
 export function workbookKeyParts(data: WorkbookData, code: unknown): unknown {
   return {
     code,
@@ -53,7 +69,7 @@ export function workbookKeyParts(data: WorkbookData, code: unknown): unknown {
     // The storico_ columns depend on the data, and their descriptions on the code.
     indicatori: indicatoriColumns(anniStorico([...data.records])).map((c) => [c.name, c.description]),
     records: data.records.map(recordDigest),
-    pages: data.pages.map((p) => [p.url, p.body]),
+    pages: data.pages.map((p) => [p.url, bodyDigest(p)]),
   };
 }
 
