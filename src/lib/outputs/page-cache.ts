@@ -108,14 +108,7 @@ export async function relazionePagePaths() {
     return {
       params: { anno: String(anno) },
       props: { anno, obiettivi },
-      cacheKey: cacheKey([
-        'relazione-page',
-        KEY_VERSION,
-        site,
-        anno,
-        obiettivi.map(objectiveDigest),
-        performance,
-      ]),
+      cacheKey: cacheKey(['relazione-page', KEY_VERSION, site, anno, obiettivi.map(objectiveDigest), performance]),
     };
   });
 }
