@@ -1,10 +1,12 @@
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startValidation } from '../../src/lib/build/validation';
 import { forkModule } from '../../src/lib/build/workers';
 import { loadContent } from '../../src/lib/content/load';
+import { buildIndexes } from '../../src/lib/derived/indexes';
+import { editorBundleFor } from '../../src/lib/editor/bundle';
 import { generateContent } from '../../src/lib/dev/generate';
 import { readValidated } from '../../src/lib/content/validated';
 import { cacheFile } from '../../src/lib/outputs/cache';
@@ -49,6 +51,29 @@ describe('the build’s first step, in a child process', () => {
         String(f).endsWith('.png'),
       ),
     ).toHaveLength(expected.length);
+  });
+
+  it('bundles the editor’s script that /admin/cms.js will ask for, so Astro finds it cached', async () => {
+    const dir = 'tests/fixtures/content/multi-year';
+    const { images, cache } = await run(dir);
+    expect(images).not.toHaveProperty('editorError');
+    const bundles = () => readdirSync(join(cache, 'editor-bundle'));
+    expect(bundles()).toHaveLength(1);
+    // The endpoint's inputs, as Astro's pages read them: the same cache entry, nothing bundled again.
+    const content = loadContent(dir);
+    const { anni } = buildIndexes(
+      content.obiettivi.map((o) => ({ ...o, url: '' })),
+      content.dup,
+    );
+    expect(anni.length).toBeGreaterThan(1);
+    vi.stubEnv('PEG_CACHE_DIR', cache);
+    try {
+      const served = await editorBundleFor(content.ente, anni, true);
+      expect(served).toBe(readFileSync(join(cache, 'editor-bundle', bundles()[0]!), 'utf8'));
+      expect(bundles()).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('reports an editor’s errors with exit code 1, and leaves no data and renders no image', async () => {

@@ -76,6 +76,8 @@ async function buildLocked(
     return 1;
   }
   const images = await step.images;
+  if (images?.editorError !== undefined)
+    log(`Script dell’editor non preparato prima di Astro (${images.editorError}): lo prepara Astro.`);
   if (images && 'imagesError' in images)
     log(`Immagini di anteprima non generate prima di Astro (${images.imagesError}): le genera Astro.`);
   else if (images && images.images > 0)

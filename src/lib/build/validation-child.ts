@@ -1,4 +1,5 @@
 import { loadEnte } from '../content/load';
+import { editorBundleFor } from '../editor/bundle';
 import { writeValidated, type ValidatedObjectives } from '../content/validated';
 import { renderMissingInBackground, shareImages } from '../outputs/share-image/images';
 import { runValidate } from '../validate/cli';
@@ -45,7 +46,26 @@ async function renderImages(validated: ValidatedObjectives): Promise<ImagesReply
   }
 }
 
+/**
+ * Bundles the editor's script into the cache before Astro starts, with the configuration /admin/cms.js will
+ * ask for: esbuild's service (≈0.4 GB) then runs here, alone, instead of beside Astro's process in the
+ * middle of its render, where it made the peak of a build after a code change (docs/benchmarks.md). A
+ * failure costs nothing but that: Astro bundles the script itself, and reports what goes wrong there.
+ */
+async function bundleEditor(validated: ValidatedObjectives): Promise<string | undefined> {
+  try {
+    const anni = [...new Set([...validated.values()].map((data) => data.anno))].sort((a, b) => b - a);
+    await timePhase('script dell’editor', () => editorBundleFor(loadEnte(contentDir), anni, true));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 const validated = await validate();
-if (validated) await send(await renderImages(validated));
+if (validated) {
+  const editorError = await bundleEditor(validated);
+  await send({ ...(await renderImages(validated)), ...(editorError !== undefined && { editorError }) });
+}
 process.off('disconnect', orphaned);
 process.disconnect!();

@@ -7,7 +7,8 @@ export interface Validation {
   obiettivi: number;
 }
 export type ValidationReply = Validation | { error: string };
-export type ImagesReply = { images: number; workers: number } | { imagesError: string };
+/** The share images, and whether the editor's script could be bundled before Astro (validation-child.ts). */
+export type ImagesReply = ({ images: number; workers: number } | { imagesError: string }) & { editorError?: string };
 
 export interface ValidationStep {
   /** What `npm run validate` prints and its exit code; rejects when the validator itself failed. */

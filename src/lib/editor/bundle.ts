@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, stop, version as esbuildVersion } from 'esbuild';
+import type { Ente } from '../../schemas/ente';
 import { cached } from '../outputs/cache';
+import { decapConfig } from './decap-config';
 import { codeDigest } from '../outputs/code-digest';
 
 /**
@@ -17,7 +19,18 @@ import { codeDigest } from '../outputs/code-digest';
 // From the repository root (Astro moves the compiled endpoint, so not relative to this module).
 const ENTRY = resolve('src/client/admin.ts');
 
-export async function editorBundle(config: Record<string, unknown>): Promise<string> {
+/**
+ * The script for a site of `ente` with objectives of the years `anni` (latest first, as getIndexes gives
+ * them): /admin/cms.js serves it, and `npm run build` bundles it before Astro starts (in its validation
+ * child, src/lib/build/validation-child.ts), so that Astro's render finds it cached. `stopService` stops
+ * esbuild's service after a miss: in a build, where nothing else shares it.
+ */
+export function editorBundleFor(ente: Ente, anni: readonly number[], stopService: boolean): Promise<string> {
+  const port = Number(process.env.PEG_EDITOR_LOCAL_PORT);
+  return editorBundle(decapConfig({ ente, anni, ...(port ? { local: { port } } : {}) }), stopService);
+}
+
+export async function editorBundle(config: Record<string, unknown>, stopService = false): Promise<string> {
   const keyParts = {
     esbuild: esbuildVersion,
     // Decap CMS and every other dependency, as installed from the lockfile.
@@ -28,11 +41,11 @@ export async function editorBundle(config: Record<string, unknown>): Promise<str
     code: codeDigest(),
     config,
   };
-  const bytes = await cached('editor-bundle', keyParts, bundle(config), { ext: 'js' });
+  const bytes = await cached('editor-bundle', keyParts, bundle(config, stopService), { ext: 'js' });
   return bytes.toString('utf8');
 }
 
-function bundle(config: Record<string, unknown>) {
+function bundle(config: Record<string, unknown>, stopService: boolean) {
   return async (): Promise<Uint8Array> => {
     try {
       const result = await build({
@@ -56,7 +69,7 @@ function bundle(config: Record<string, unknown>) {
       // The service process keeps its memory until stopped (the next call starts a new one). Only in a
       // build, where every Vite transform is over when pages render: the dev server's own transforms share
       // this service and could be cut off mid-request.
-      if (import.meta.env.PROD) await stop();
+      if (stopService) await stop();
     }
   };
 }

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getContent } from '../../lib/content/collection';
 import { getIndexes } from '../../lib/derived/site';
-import { editorBundle } from '../../lib/editor/bundle';
-import { decapConfig } from '../../lib/editor/decap-config';
+import { editorBundleFor } from '../../lib/editor/bundle';
 
 /**
  * /admin/cms.js: the form editor's script, only loaded by /admin/. `npm run editor` sets
@@ -14,8 +13,7 @@ export const GET: APIRoute = async () => {
   bundle ??= (async () => {
     const { ente } = await getContent();
     const { anni } = await getIndexes();
-    const port = Number(process.env.PEG_EDITOR_LOCAL_PORT);
-    return editorBundle(decapConfig({ ente, anni, ...(port ? { local: { port } } : {}) }));
+    return editorBundleFor(ente, anni, import.meta.env.PROD);
   })();
   return new Response(await bundle, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 };
