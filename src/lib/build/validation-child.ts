@@ -16,11 +16,15 @@ process.once('disconnect', orphaned);
 const send = (message: ValidationReply | ImagesReply) =>
   new Promise<void>((done) => process.send!(message, () => done()));
 
+/** Writes the validation memo for the next build (validate/memo.ts); a failure costs that build time, nothing else. */
+let saveMemo: (() => Promise<void>) | undefined;
+
 async function validate(): Promise<ValidatedObjectives | undefined> {
   try {
     const { stdout, exitCode, report } = await timePhase('validazione', () =>
-      runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true, memo: true }),
+      runValidate([], { PEG_CONTENT_DIR: contentDir }, { parallel: true, keepData: true, memo: 'deferred' }),
     );
+    saveMemo = report.saveMemo;
     if (exitCode === 0) writeValidated(dataFile, report.validated!);
     await send({ stdout, exitCode, obiettivi: report.obiettivi });
     return exitCode === 0 ? report.validated : undefined;
@@ -67,5 +71,7 @@ if (validated) {
   const editorError = await bundleEditor(validated);
   await send({ ...(await renderImages(validated)), ...(editorError !== undefined && { editorError }) });
 }
+// After the images: the memo's serialized copy of every objective never sits beside the image threads.
+await saveMemo?.().catch(() => {});
 process.off('disconnect', orphaned);
 process.disconnect!();

@@ -29,6 +29,8 @@ export interface ValidationReport {
   obiettivi: number;
   /** With `keepData`: every objective that passed the schema, by its front matter's key. */
   validated?: ValidatedObjectives;
+  /** With `memo: 'deferred'`: writes the validation memo for the next build. */
+  saveMemo?: () => Promise<void>;
 }
 
 export interface ValidateOptions {
@@ -38,8 +40,12 @@ export interface ValidateOptions {
   parallel?: boolean;
   /** Keep what the schema made of each objective, for the build's last read of content/ (content/validated.ts). */
   keepData?: boolean;
-  /** Reuse the results of the objective files unchanged since the last build, from the cache folder (./memo.ts). */
-  memo?: boolean;
+  /**
+   * Reuse the results of the objective files unchanged since the last build, from the cache folder
+   * (./memo.ts), and write it for the next one: at once, or, with 'deferred', when the caller calls
+   * ValidationReport.saveMemo.
+   */
+  memo?: boolean | 'deferred';
 }
 
 /** Path shown to editors: relative to the repository root (cwd), absolute when outside it. */
@@ -194,9 +200,9 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     path: show(source),
   }));
   const checkOptions = { parallel: options.parallel, keepData: options.keepData };
-  const objectives = options.memo
-    ? (await checkObjectivesWithMemo(files, context, checkOptions)).results
-    : await checkObjectives(files, context, checkOptions);
+  const memo = options.memo ? await checkObjectivesWithMemo(files, context, checkOptions) : undefined;
+  if (memo && options.memo !== 'deferred') await memo.save();
+  const objectives = memo ? memo.results : await checkObjectives(files, context, checkOptions);
   crossFileRules(objectives);
 
   const performanceFile = <T>(path: string, schema: Parameters<typeof parseWithSchema<T>>[2]) =>
@@ -241,5 +247,6 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     ...(options.keepData && {
       validated: new Map(objectives.flatMap(({ parsed }) => (parsed ? [[parsed.key, parsed.data] as const] : []))),
     }),
+    ...(memo && options.memo === 'deferred' && { saveMemo: memo.save }),
   };
 }
