@@ -45,6 +45,11 @@ describe('cached', () => {
   it('keys on content, not on the order of object keys', () => {
     expect(cacheKey({ a: 1, b: { c: [1, 2], d: null } })).toBe(cacheKey({ b: { d: null, c: [1, 2] }, a: 1 }));
     expect(cacheKey({ a: [1, 2] })).not.toBe(cacheKey({ a: [2, 1] }));
+    // Maps and Sets by their entries: plain JSON writes every one of them as {}.
+    expect(cacheKey({ a: new Set(['x']) })).not.toBe(cacheKey({ a: new Set(['y']) }));
+    expect(cacheKey({ a: new Map([['x', 1]]) })).not.toBe(cacheKey({ a: new Map([['x', 2]]) }));
+    expect(cacheKey({ a: new Map([['x', 1]]) })).not.toBe(cacheKey({ a: {} }));
+    expect(cacheKey({ a: new Map([['x', { b: 1, c: 2 }]]) })).toBe(cacheKey({ a: new Map([['x', { c: 2, b: 1 }]]) }));
   });
 
   it('produces again, and replaces the file, when a stored file fails the valid check', async () => {

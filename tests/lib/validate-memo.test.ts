@@ -81,6 +81,17 @@ describe('the validation memo of the build', () => {
     expect((await run({ tipiIndicatore: ['quantitativo'], dup: null })).stats.checked).toBe(files.length);
     expect((await run()).stats.checked).toBe(files.length);
 
+    // The DUP index is made of Sets and Maps: a code added to dup.yaml is a change too.
+    const dup = (programma: string) => ({
+      mandati: new Set(['DUP_10']),
+      missioni: new Map([['DUP_10_0101', 'DUP_10']]),
+      programmi: new Map([[programma, 'DUP_10_0101']]),
+    });
+    await run({ tipiIndicatore: null, dup: dup('DUP_10_0101_1101') });
+    expect((await run({ tipiIndicatore: null, dup: dup('DUP_10_0101_1101') })).stats.checked).toBe(0);
+    expect((await run({ tipiIndicatore: null, dup: dup('DUP_10_0101_1104') })).stats.checked).toBe(files.length);
+    await run();
+
     const moved = files.map((file, i) => (i === 0 ? { ...file, path: `altrove/${file.path}` } : file));
     expect((await run(context, moved)).stats).toEqual({ reused: files.length - 1, checked: 1 });
 
@@ -92,6 +103,16 @@ describe('the validation memo of the build', () => {
 
     writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion":3}');
     expect((await run()).stats.checked).toBe(files.length);
+  });
+
+  it('reports an objective whose DUP programma was removed from dup.yaml since the last build', async () => {
+    const dir = await copyFixture('multi-year');
+    expect((await report(dir, dir, true)).problems.filter((p) => p.level === 'errore')).toEqual([]);
+    const dupFile = join(dir, 'dup.yaml');
+    writeFileSync(dupFile, readFileSync(dupFile, 'utf8').replace('DUP_10_0101_1104', 'DUP_10_0101_1105'));
+    const fresh = await report(dir, dir, false);
+    expect(fresh.problems.some((p) => p.level === 'errore' && p.message.includes('DUP_10_0101_1104'))).toBe(true);
+    expect(await report(dir, dir, true)).toEqual(fresh);
   });
 
   it('ignores a damaged memo and writes a good one in its place', async () => {

@@ -21,13 +21,18 @@ export function cacheDir(): string {
   return process.env.PEG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'peg-aperto');
 }
 
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` hash the same. */
+/**
+ * JSON with object keys sorted, so `{a, b}` and `{b, a}` hash the same. A Map or a Set is written with its
+ * entries (plain JSON writes both as `{}`, and a key would miss every change inside them).
+ */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return { $map: [...v] };
+    if (v instanceof Set) return { $set: [...v] };
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+      : v;
+  });
 }
 
 /** SHA-256 (hex) of the key parts. Callers include a version of their producer among the parts. */
