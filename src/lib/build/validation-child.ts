@@ -1,4 +1,5 @@
 import { loadEnte } from '../content/load';
+import { yearsLatestFirst } from '../derived/years';
 import { editorBundleFor } from '../editor/bundle';
 import { writeValidated, type ValidatedObjectives } from '../content/validated';
 import { renderMissingInBackground, shareImages } from '../outputs/share-image/images';
@@ -58,7 +59,7 @@ async function renderImages(validated: ValidatedObjectives): Promise<ImagesReply
  */
 async function bundleEditor(validated: ValidatedObjectives): Promise<string | undefined> {
   try {
-    const anni = [...new Set([...validated.values()].map((data) => data.anno))].sort((a, b) => b - a);
+    const anni = yearsLatestFirst([...validated.values()].map((data) => data.anno));
     await timePhase('script dell’editor', () => editorBundleFor(loadEnte(contentDir), anni, true));
     return undefined;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Dup } from '../../schemas/dup';
 import type { Obiettivo } from '../../schemas/obiettivo';
 import { slugify } from './slugs';
+import { yearsLatestFirst } from './years';
 
 /**
  * Indexes over the objectives, built once per build (pages call `buildIndexes` through
@@ -177,7 +178,7 @@ export function buildIndexes<T extends Item>(items: readonly T[], dup: Dup): Ind
     list.push(item);
     perAnno.set(item.data.anno, list);
   }
-  const anni = [...perAnno.keys()].sort((a, b) => b - a);
+  const anni = yearsLatestFirst(perAnno.keys());
   const centroPerSlug = groupBy(sorted, (item) => item.data.centro_di_responsabilita);
   const personaPerSlug = buildPersone(sorted);
   const { tree, perCodice } = buildDup(dup, sorted);

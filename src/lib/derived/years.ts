@@ -9,3 +9,11 @@ export function latestYear(obiettivi: readonly { data: { anno: number } }[]): nu
   }
   return year;
 }
+
+/**
+ * The years of the objectives, each once, latest first: the site's year lists (getIndexes) and the editor's
+ * year choice, which the build bundles before Astro from the validator's parse (build/validation-child.ts).
+ */
+export function yearsLatestFirst(anni: Iterable<number>): number[] {
+  return [...new Set(anni)].sort((a, b) => b - a);
+}
